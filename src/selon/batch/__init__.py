@@ -1,0 +1,5 @@
+"""Runners: code many documents and write them somewhere (a file, the store)."""
+
+from selon.batch.local import IngestReport, extract_to, ingest_into
+
+__all__ = ["IngestReport", "extract_to", "ingest_into"]

@@ -1,0 +1,37 @@
+"""The `selon` command: each subcommand lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from selon.cli.common import fail
+from selon.cli.demo import demo
+from selon.cli.evaluate import evaluate
+from selon.cli.events import events
+from selon.cli.extract import extract
+from selon.cli.ingest import ingest
+from selon.cli.show import show
+from selon.errors import SelonError
+
+app = typer.Typer(
+    name="selon",
+    help="News articles in, political event data out: who did what to whom, according to whom, "
+    "and how surely.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract)
+app.command("ingest")(ingest)
+app.command("events")(events)
+app.command("show")(show)
+app.command("eval")(evaluate)
+app.command("demo")(demo)
+
+
+def run() -> None:
+    """Entry point: a SelonError is a message for the user, not a traceback."""
+    try:
+        app()
+    except SelonError as error:
+        raise SystemExit(fail(str(error)).exit_code) from None

@@ -1,0 +1,310 @@
+"""The rule coder: lexicon triggers in the parse, with source and target from the syntax.
+
+For each sentence, each token whose lemma is a trigger of the language's lexicon (a verb as
+VERB, a noun as NOUN) is checked against its entry's frame; its source and target come from
+the dependency parse; coordination on either side gives one event per pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from selon.actors.resolve import ActorResolver, MentionIndex
+from selon.events.lexicon import Lexicon, Trigger
+from selon.parse.syntax import (
+    children,
+    conjuncts,
+    is_passive,
+    noun_phrase,
+    phrase_text,
+    prepositional_objects,
+)
+from selon.records import Actor
+
+# A trigger under one of these is the content of another act ("called on Rwanda to stop
+# backing the M23": the backing is what is asked, not a second event).
+# Types whose two sides play the same part: coordinated subjects are source and target.
+SYMMETRIC_TYPES = frozenset({"AGREE", "COOPERATE", "CONSULT"})
+EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+# Dependencies by which a clause without its own subject takes its governor's.
+INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "ccomp"})
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "who", "which", "that", "lequel", "laquelle"})
+OBJECT_DEPS = frozenset({"obj", "dobj"})
+MAX_OBJECT_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event found in a sentence, before attribution."""
+
+    trigger: Token
+    entry: Trigger
+    source: Actor | None
+    target: Actor | None
+    objects: tuple[str, ...]
+
+
+@dataclass
+class Salience:
+    """Recently named actors, for pronouns: the latest subject first."""
+
+    subjects: list[Actor] = field(default_factory=list)
+
+    def remember(self, actor: Actor | None) -> None:
+        if actor is not None:
+            self.subjects.append(actor)
+
+    def latest(self) -> Actor | None:
+        return self.subjects[-1] if self.subjects else None
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and (a.country, a.sector, a.name, a.org) == (
+        b.country, b.sector, b.name, b.org
+    )
+
+
+class EventCoder:
+    """Codes the sentences of one article."""
+
+    def __init__(self, lexicon: Lexicon, resolver: ActorResolver) -> None:
+        self.lexicon = lexicon
+        self.resolver = resolver
+        self.salience = Salience()
+
+    # --- frames ------------------------------------------------------------------------------
+    def entry_for(self, token: Token) -> Trigger | None:
+        if token.pos_ == "VERB":
+            entries = self.lexicon.verbs.get(token.lemma_.lower(), ())
+        elif token.pos_ == "NOUN":
+            entries = self.lexicon.nouns.get(token.lemma_.lower(), ())
+        else:
+            return None
+        return next((e for e in entries if self._frame_holds(token, e)), None)
+
+    def _frame_holds(self, token: Token, entry: Trigger) -> bool:
+        if entry.requires:
+            marks = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+            for child in token.children:
+                marks |= {g.lower_ for g in child.children if g.dep_ in ("case", "mark")}
+            if not marks & set(entry.requires):
+                return False
+        if entry.object:
+            objects = [c for c in token.children
+                       if c.dep_ in OBJECT_DEPS | {"nsubj:pass", "nsubjpass"}]
+            if not any(o.lemma_.lower() in entry.object for o in objects):
+                return False
+        if entry.modifier:
+            modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+            if not modifiers & set(entry.modifier):
+                return False
+        return True
+
+    # --- arguments ---------------------------------------------------------------------------
+    def actors_of(self, tokens: list[Token], mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        found: list[tuple[Token, Actor]] = []
+        for token in tokens:
+            for each in conjuncts(token):
+                actor = self.resolver.actor(each, mentions)
+                if actor is None and each.pos_ == "PRON":
+                    actor = self.pronoun(each, mentions)
+                if actor is not None:
+                    found.append((each, actor))
+        return found
+
+    def pronoun(self, token: Token, mentions: MentionIndex) -> Actor | None:
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("acl:relcl", "relcl", "acl"):
+            return self.resolver.actor(token.head.head, mentions)
+        if token.dep_ in ("iobj", "obj", "dative", "dobj"):
+            # "a adressé des lettres à Poutine et Xi pour leur demander": the governing
+            # clause's indirect object.
+            governor = token.head.head if token.head.dep_ in INHERITS_SUBJECT else None
+            if governor is not None:
+                for spec in ("iobj", "dative", "prep:à", "prep:to"):
+                    found = self._spec_tokens(governor, spec)
+                    if found:
+                        actors = self.actors_of(found, mentions)
+                        if actors:
+                            return actors[0][1]
+            return None
+        if token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            # "Le gouvernement américain répète qu'il n'envisageait pas…", "Britain said it
+            # would…": the nearest governing clause whose subject names an actor.
+            for ancestor in token.head.ancestors:
+                if ancestor.pos_ not in ("VERB", "AUX"):
+                    continue
+                speakers = self.actors_of(children(ancestor, self.lexicon.subject), mentions)
+                if speakers:
+                    return speakers[0][1]
+        return self.salience.latest()
+
+    def _spec_tokens(self, token: Token, spec: str) -> list[Token]:
+        """Tokens a frame names: "obj", "prep:à", or a path "obj/prep:de" ("l'aide de la Russie")."""
+        found = [token]
+        for step in spec.split("/"):
+            if step.startswith("prep:"):
+                found = [t for f in found for t in prepositional_objects(f, step[5:])]
+            else:
+                found = [t for f in found for t in children(f, {step})]
+        return found
+
+    def subject_tokens(self, verb: Token) -> list[Token]:
+        active = children(verb, self.lexicon.subject)
+        if active:
+            return active
+        passive = children(verb, self.lexicon.passive_subject)
+        if passive and not is_passive(verb):
+            return passive  # spaCy's French model marks some active subjects nsubj:pass
+        if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
+            return self.subject_tokens(verb.head)
+        if verb.dep_ in ("acl", "acl:relcl", "relcl"):
+            return [verb.head]
+        return []
+
+    def agent_tokens(self, verb: Token) -> list[Token]:
+        found: list[Token] = []
+        for dep in self.lexicon.agent:
+            for child in children(verb, {dep}):
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                found.extend(pobj or [child])
+        return found
+
+    def targets_of(self, token: Token, specs: tuple[str, ...],
+                   mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        for spec in specs:
+            actors = self.actors_of(self._spec_tokens(token, spec), mentions)
+            if actors:
+                return actors
+        return []
+
+    def objects_of(self, token: Token, taken: set[int]) -> tuple[str, ...]:
+        deps = OBJECT_DEPS if token.pos_ == "VERB" else {"nmod", "pobj"}
+        found: list[str] = []
+        for child in token.children:
+            if child.dep_ not in deps or child.i in taken:
+                continue
+            if token.pos_ == "NOUN" and not prepositional_objects(token, "de") + \
+                    prepositional_objects(token, "of"):
+                continue
+            phrase = noun_phrase(child)[:MAX_OBJECT_TOKENS]
+            text = phrase_text(phrase)
+            if text:
+                found.append(text)
+        return tuple(found)
+
+    # --- events ------------------------------------------------------------------------------
+    def verb_candidates(self, verb: Token, entry: Trigger,
+                        mentions: MentionIndex) -> list[Candidate]:
+        if is_passive(verb):
+            sources = self.actors_of(self.agent_tokens(verb), mentions)
+            patient = children(verb, self.lexicon.passive_subject)
+            targets = self.actors_of(patient, mentions) or self.targets_of(
+                verb, entry.target, mentions
+            )
+        else:
+            sources = self.actors_of(self.subject_tokens(verb), mentions)
+            targets = self.targets_of(verb, entry.target, mentions)
+        taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
+        return self._pairs(verb, entry, sources, targets, self.objects_of(verb, taken))
+
+    def noun_candidates(self, noun: Token, entry: Trigger,
+                        mentions: MentionIndex) -> list[Candidate]:
+        sources: list[tuple[Token, Actor]] = []
+        targets = self.targets_of(noun, tuple(s for s in entry.target
+                                              if s not in ("prep:entre", "prep:between")), mentions)
+        for spec in entry.source:
+            if spec in ("prep:entre", "prep:between"):
+                pair = self.actors_of(self._spec_tokens(noun, spec), mentions)
+                if len(pair) >= 2:
+                    sources, targets = pair[:1], pair[1:2]
+                    break
+                continue
+            found = self.actors_of(self._spec_tokens(noun, spec), mentions)
+            found = [(t, a) for t, a in found if t.i not in {x.i for x, _ in targets}]
+            if spec == "amod":
+                found = [(t, self._with_role_adjective(noun, a)) for t, a in found]
+            if found:
+                sources = found
+                break
+        if not sources:
+            sources = self._governing_subject(noun, mentions)
+        taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
+        if not sources:
+            return []
+        return self._pairs(noun, entry, sources, targets, self.objects_of(noun, taken))
+
+    def _with_role_adjective(self, noun: Token, actor: Actor) -> Actor:
+        """"un renforcement militaire américain": the sector from the other adjective."""
+        for child in noun.children:
+            if child.dep_ == "amod":
+                sector = self.resolver.role_sector(child)
+                if sector is not None and actor.name is None:
+                    return Actor(actor.country, sector, None, actor.org)
+        return actor
+
+    def _governing_subject(self, noun: Token, mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        """"Washington a imposé des sanctions": the noun's verb's subject is its source."""
+        current = noun
+        while current.dep_ in ("nmod", "pobj", "prep", "conj") and current.head is not current:
+            current = current.head
+        verb = current.head
+        if current.dep_ not in OBJECT_DEPS | {"nsubj:pass", "nsubjpass", "obl:arg"} or (
+            verb.pos_ not in ("VERB", "AUX")
+        ):
+            return []
+        if is_passive(verb):
+            return self.actors_of(self.agent_tokens(verb), mentions)
+        return self.actors_of(self.subject_tokens(verb), mentions)
+
+    def _pairs(self, trigger: Token, entry: Trigger, sources: list[tuple[Token, Actor]],
+               targets: list[tuple[Token, Actor]], objects: tuple[str, ...]) -> list[Candidate]:
+        if not sources and not targets:
+            return []
+        if not targets and len(sources) >= 2 and entry.type in SYMMETRIC_TYPES:
+            # "L'Algérie et l'Italie ont signé un accord": one act between the two.
+            sources, targets = sources[:1], sources[1:2]
+        found: list[Candidate] = []
+        for _, source in sources or [(trigger, None)]:  # type: ignore[list-item]
+            for _, target in targets or [(trigger, None)]:  # type: ignore[list-item]
+                if _same_actor(source, target):
+                    continue
+                found.append(Candidate(trigger, entry, source, target, objects))
+        return found
+
+    def _embedded(self, token: Token, verbs: dict[int, Trigger]) -> bool:
+        current = token
+        while current.head is not current and current.dep_ in ("xcomp", "ccomp", "obj", "dobj",
+                                                                 "pcomp", "prep", "pobj", "advcl"):
+            current = current.head
+            entry = verbs.get(current.i)
+            if entry is not None and entry.type in EMBEDDING_TYPES:
+                return True
+        return False
+
+    def code_sentence(self, sentence: Span, mentions: MentionIndex) -> Iterator[Candidate]:
+        triggers = {t.i: e for t in sentence if (e := self.entry_for(t)) is not None}
+        verb_objects: set[int] = set()
+        for token in sentence:
+            entry = triggers.get(token.i)
+            if entry is None or entry.pos != "verb" or self._embedded(token, triggers):
+                continue
+            candidates = self.verb_candidates(token, entry, mentions)
+            if candidates:
+                # "ont signé un accord de coopération": what the verb governs is its content.
+                for child in token.children:
+                    if child.dep_ in OBJECT_DEPS:
+                        verb_objects |= {t.i for t in noun_phrase(child)}
+            yield from candidates
+        for token in sentence:
+            entry = triggers.get(token.i)
+            if entry is None or entry.pos != "noun" or token.i in verb_objects:
+                continue
+            if self._embedded(token, triggers):
+                continue
+            yield from self.noun_candidates(token, entry, mentions)
+        root_subjects = self.actors_of(self.subject_tokens(sentence.root), mentions)
+        if root_subjects:
+            self.salience.remember(root_subjects[0][1])

@@ -1,0 +1,94 @@
+"""Small, language-neutral questions about a dependency parse (UD labels for French,
+ClearNLP labels for English), shared by the actor, event and attribution stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+# Contracted and elided forms of a preposition: "au" is "à le", "du" is "de le", "d'" is "de".
+PREPOSITION_FORMS: dict[str, frozenset[str]] = {
+    "à": frozenset({"à", "au", "aux", "a"}),
+    "de": frozenset({"de", "du", "des", "d'", "d’"}),
+    "en": frozenset({"en"}),
+}
+# Dependents that build a noun phrase; others (clauses, conjuncts) start something new.
+NP_DEPS = frozenset({
+    "det", "amod", "nmod", "appos", "compound", "flat", "flat:name", "nummod", "case", "poss",
+    "nmod:poss", "fixed", "prep", "pobj", "punct", "cc:preconj", "advmod", "npadvmod", "quantmod",
+})
+CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "conj", "cc",
+                         "parataxis", "dep"})
+
+
+def forms_of(preposition: str) -> frozenset[str]:
+    return PREPOSITION_FORMS.get(preposition, frozenset({preposition}))
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("Poutine et Xi Jinping")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "X"):
+            found.extend(conjuncts(child))
+    return found
+
+
+def children(token: Token, deps: frozenset[str] | set[str] | tuple[str, ...]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prepositional_objects(token: Token, preposition: str) -> list[Token]:
+    """Complements of `token` introduced by `preposition`, in either parse scheme.
+
+    French (UD): the complement hangs from the token and carries the preposition as `case`.
+    English (ClearNLP): the preposition hangs from the token (`prep`/`agent`) with a `pobj`.
+    """
+    forms = forms_of(preposition.lower())
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in forms:
+            found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            continue
+        cases = [c for c in child.children if c.dep_ in ("case", "mark")]
+        if cases and cases[0].lower_ in forms:
+            found.append(child)
+    return found
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses or conjuncts."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        found.extend(noun_phrase(child))
+    return sorted(found, key=lambda t: t.i)
+
+
+def ancestors_with_relations(token: Token) -> Iterator[tuple[Token, str]]:
+    """(ancestor, the relation by which the path below it attaches) up to the root."""
+    current = token
+    while current.head is not current:
+        yield current.head, current.dep_
+        current = current.head
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+
+
+def phrase_text(tokens: list[Token], drop_determiners: bool = True) -> str:
+    """The text of contiguous tokens, without leading determiners and trailing punctuation."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (
+        tokens[0].is_punct or (drop_determiners and tokens[0].pos_ in ("DET", "ADP"))
+    ):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text

@@ -1,0 +1,174 @@
+"""The stages in order. Each reads what the one before wrote and adds one thing:
+
+    read      files, folders, stdin          -> Article (text, metadata) or DocumentError
+    clean     Article.text                   -> normalised text, boilerplate lines out
+    language  Article.text, Article.lang     -> lang (a declared `lang` wins)
+    identity  cleaned text                   -> Article.content_hash
+    parse     text                           -> one spaCy Doc per paragraph (nlp.pipe, batched)
+    actors    Doc                            -> Mentions (gazetteer aliases, unknown names)
+    events    Doc, Mentions                  -> Candidates (trigger, source, target, objects)
+    claims    Candidate, sentence            -> certainty, attributed_to
+    values    sentence                       -> date
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from selon.actors import ActorMatcher, load_gazetteer
+from selon.actors.resolve import ActorResolver, MentionIndex
+from selon.attribution import AttributionReader, load_cues
+from selon.clean import content_hash, load_boilerplate, normalize_text
+from selon.config import Settings, load_settings
+from selon.errors import SelonError
+from selon.events import EventCoder, load_lexicon
+from selon.events.coder import Candidate
+from selon.langid import LanguageDetector
+from selon.parse import Paragraph, ParsedArticle, Parsers
+from selon.records import Article, DocumentError, Event, Provenance
+from selon.values.dates import load_date_finder, parse_date
+
+
+@dataclass(frozen=True)
+class Coded:
+    """An article with the events found in it."""
+
+    article: Article
+    events: tuple[Event, ...]
+
+
+Outcome = Coded | DocumentError
+
+
+class Pipeline:
+    """Articles in, coded articles (or per-document errors) out. Models load on first use."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.boilerplate = load_boilerplate(self.settings.languages)
+        self.detector = LanguageDetector(self.settings.languages, self.settings.detect_among)
+        self.parsers = Parsers(self.settings)
+        self.gazetteer = load_gazetteer(self.settings.languages)
+        self._matchers: dict[str, ActorMatcher] = {}
+
+    # --- stages before the parse -----------------------------------------------------------
+    def prepare(self, article: Article) -> Article:
+        """Clean, identify the language, and hash: raises SelonError for an unusable document."""
+        text = self.boilerplate.strip(normalize_text(article.text))
+        text = normalize_text(text)
+        if not text:
+            raise SelonError("no text left after cleaning")
+        lang = self.detector.detect(text, declared=article.lang)
+        return replace(article, text=text, lang=lang, content_hash=content_hash(text))
+
+    def matcher(self, lang: str) -> ActorMatcher:
+        if lang not in self._matchers:
+            self._matchers[lang] = ActorMatcher(self.parsers.nlp(lang), self.gazetteer, lang)
+        return self._matchers[lang]
+
+    # --- the whole run ---------------------------------------------------------------------
+    def run(
+        self,
+        items: Iterable[Article | DocumentError],
+        skip: Callable[[Article], bool] | None = None,
+    ) -> Iterator[Outcome]:
+        """Code every article; `skip` drops prepared articles before the parse (already stored)."""
+        batch: list[Article] = []
+        for item in items:
+            if isinstance(item, DocumentError):
+                yield item
+                continue
+            try:
+                prepared = self.prepare(item)
+            except SelonError as error:
+                yield DocumentError(item.origin or item.id, str(error))
+                continue
+            if skip is not None and skip(prepared):
+                continue
+            batch.append(prepared)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list[Article]) -> Iterator[Outcome]:
+        parsed = self.parsers.parse([(a, a.lang or "") for a in batch])
+        for article in parsed:
+            yield Coded(article.article, self.code(article))
+
+    def code(self, parsed: ParsedArticle) -> tuple[Event, ...]:
+        article, lang = parsed.article, parsed.lang
+        day = parse_date(article.date)
+        resolver = ActorResolver(self.gazetteer, lang, day)
+        coder = EventCoder(load_lexicon(lang), resolver)
+        matcher = self.matcher(lang)
+        events: list[Event] = []
+        previous_chain: tuple[str, ...] = ()
+        for paragraph in parsed.paragraphs:
+            mentions = MentionIndex.of(matcher.mentions(paragraph.doc))
+            reader = AttributionReader(load_cues(lang), _canonical_names(resolver, mentions))
+            for sentence in paragraph.doc.sents:
+                seen: set[tuple[object, ...]] = set()
+                for candidate in coder.code_sentence(sentence, mentions):
+                    claim = reader.claim(candidate.trigger, sentence, previous_chain)
+                    key = (candidate.entry.type, candidate.source, candidate.target)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(self._event(article, lang, paragraph, sentence, candidate,
+                                              claim.certainty, claim.attributed_to, day))
+                    if claim.attributed_to:
+                        previous_chain = claim.attributed_to
+                for _, head in reader.marked_sources(sentence):
+                    if not reader.is_demonstrative(head):
+                        previous_chain = (reader.source_text(head),)
+        return tuple(events)
+
+    def _event(self, article: Article, lang: str, paragraph: Paragraph, sentence: Span,
+               candidate: Candidate, certainty: str, chain: tuple[str, ...],
+               day: date | None) -> Event:
+        trigger: Token = candidate.trigger
+        offset = paragraph.start
+        trigger_in_sentence = trigger.idx - sentence.start_char
+        expressions = load_date_finder(lang).find(sentence.text, day)
+        nearest = min(expressions, key=lambda e: abs(e.start - trigger_in_sentence), default=None)
+        return Event(
+            article_id=article.id,
+            type=candidate.entry.type,
+            mode=candidate.entry.mode,
+            context=candidate.entry.context,
+            source=candidate.source,
+            target=candidate.target,
+            sentence=sentence.text.strip(),
+            certainty=certainty,
+            attributed_to=chain,
+            date=nearest.value if nearest else None,
+            objects=candidate.objects,
+            provenance=Provenance(
+                article_id=article.id,
+                content_hash=article.content_hash,
+                sentence_start=offset + sentence.start_char,
+                sentence_end=offset + sentence.end_char,
+                trigger=trigger.text,
+                trigger_start=offset + trigger.idx,
+                trigger_end=offset + trigger.idx + len(trigger.text),
+                rule=candidate.entry.rule,
+            ),
+        )
+
+
+def _canonical_names(resolver: ActorResolver, mentions: MentionIndex) -> Callable[[Token], str | None]:
+    """A source's name as the gazetteer spells it, for people and organisations."""
+
+    def name_of(token: Token) -> str | None:
+        mention = mentions.at(token)
+        if mention is None or mention.entity_id is None or resolver.is_country(mention):
+            return None
+        return resolver.mention_actor(mention).name
+
+    return name_of

@@ -1,0 +1,252 @@
+"""Writing coded articles to DuckDB, one transaction per batch, and reading them back."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from selon.errors import StoreError
+from selon.pipeline import Coded
+from selon.records import Actor, Event
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:20]
+
+
+def actor_id(actor: Actor) -> str:
+    return _digest(actor.country, actor.sector, actor.name, actor.org)
+
+
+def event_id(content_hash: str, event: Event) -> str:
+    p = event.provenance
+    return _digest(content_hash, p.sentence_start, p.trigger_start, event.type,
+                   event.source and actor_id(event.source), event.target and actor_id(event.target))
+
+
+def date_bounds(value: str | None) -> tuple[date | None, date | None]:
+    """The first and last day a date of any precision covers: "2025-10" is October."""
+    if not value:
+        return None, None
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+        day = date(parts[0], parts[1], parts[2])
+        return day, day
+    except ValueError:
+        return None, None
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    type: str | None = None
+    country: str | None = None  # source or target country
+    actor: str | None = None  # part of a source or target name, any case
+    certainty: str | None = None
+    source: str | None = None  # part of any source in the attribution chain
+    since: str | None = None  # YYYY-MM-DD: events that may have happened on or after
+    until: str | None = None
+    article: str | None = None
+    limit: int | None = None
+
+
+_EVENT_QUERY = """
+SELECT e.id, a.external_id AS article_id, e.article_id AS article_hash, e.type, e.mode,
+       e.context, e.sentence, e.certainty, e.date, e.location, e.objects, e.quantities,
+       e.trigger, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, e.rule,
+       s.country AS source_country, s.sector AS source_sector, s.name AS source_name,
+       s.org AS source_org,
+       t.country AS target_country, t.sector AS target_sector, t.name AS target_name,
+       t.org AS target_org,
+       coalesce((SELECT list(r.source_text ORDER BY r.position) FROM attributions r
+                 WHERE r.event_id = e.id), []) AS attributed_to
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN actors s ON s.id = e.source_id
+LEFT JOIN actors t ON t.id = e.target_id
+"""
+
+
+class Store:
+    """A DuckDB file. Use as a context manager; `read_only` for readers."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such store (create it with `selon ingest`)")
+        try:
+            self.db = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as error:
+            if "lock" in str(error).lower():
+                raise StoreError(
+                    f"{self.path} is open for writing in another process; wait for it to finish"
+                ) from error
+            raise StoreError(f"{self.path}: cannot open the store: {error}") from error
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: not a selon store: {error}") from error
+        if not read_only:
+            schema = resources.files("selon").joinpath("store/schema.sql").read_text("utf-8")
+            self.db.execute(schema)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- writing -------------------------------------------------------------------------------
+    def has_article(self, content_hash: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", [content_hash]).fetchone()
+        return row is not None
+
+    def write(self, batch: Iterable[Coded]) -> int:
+        """Store a batch in one transaction; articles already stored are left as they are.
+        Returns the number of articles added."""
+        added = 0
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for coded in batch:
+                added += self._write_one(coded)
+            self.db.execute("COMMIT")
+        except Exception:
+            self.db.execute("ROLLBACK")
+            raise
+        return added
+
+    def _write_one(self, coded: Coded) -> int:
+        article = coded.article
+        key = article.content_hash
+        if key is None:
+            raise StoreError(f"{article.id}: article has no content hash (not prepared)")
+        if self.has_article(key):
+            return 0
+        self.db.execute(
+            "INSERT INTO articles (id, external_id, title, outlet, url, date, lang, origin,"
+            " encoding, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [key, article.id, article.title, article.outlet, article.url, article.date,
+             article.lang, article.origin, article.encoding, article.text],
+        )
+        for event in coded.events:
+            self._write_event(key, event)
+        return 1
+
+    def _write_actor(self, actor: Actor | None) -> str | None:
+        if actor is None:
+            return None
+        identifier = actor_id(actor)
+        self.db.execute(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [identifier, actor.country, actor.sector, actor.name, actor.org],
+        )
+        return identifier
+
+    def _write_event(self, content_hash: str, event: Event) -> None:
+        identifier = event_id(content_hash, event)
+        first, last = date_bounds(event.date)
+        p = event.provenance
+        self.db.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?) ON CONFLICT DO NOTHING",
+            [identifier, content_hash, event.type, event.mode, list(event.context),
+             self._write_actor(event.source), self._write_actor(event.target), event.sentence,
+             p.sentence_start, p.sentence_end, p.trigger, p.trigger_start, p.trigger_end, p.rule,
+             event.certainty, event.date, first, last, event.location, list(event.objects),
+             json.dumps([q.to_record() for q in event.quantities])],
+        )
+        for position, source in enumerate(event.attributed_to):
+            self.db.execute(
+                "INSERT INTO attributions VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [identifier, position, source],
+            )
+
+    # --- reading -------------------------------------------------------------------------------
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def events(self, where: EventFilter) -> list[dict[str, Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if where.type:
+            clauses.append("e.type = ?")
+            params.append(where.type.upper())
+        if where.country:
+            clauses.append("(s.country = ? OR t.country = ?)")
+            params += [where.country.upper()] * 2
+        if where.actor:
+            clauses.append("(s.name ILIKE ? OR t.name ILIKE ? OR s.org ILIKE ? OR t.org ILIKE ?)")
+            params += [f"%{where.actor}%"] * 4
+        if where.certainty:
+            clauses.append("e.certainty = ?")
+            params.append(where.certainty)
+        if where.source:
+            clauses.append("EXISTS (SELECT 1 FROM attributions r WHERE r.event_id = e.id"
+                           " AND r.source_text ILIKE ?)")
+            params.append(f"%{where.source}%")
+        if where.since:
+            clauses.append("e.date_last >= CAST(? AS DATE)")
+            params.append(where.since)
+        if where.until:
+            clauses.append("e.date_first <= CAST(? AS DATE)")
+            params.append(where.until)
+        if where.article:
+            clauses.append("(e.article_id = ? OR a.external_id = ?)")
+            params += [where.article, where.article]
+        sql = _EVENT_QUERY
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY a.date NULLS LAST, e.article_id, e.sentence_start, e.trigger_start"
+        if where.limit:
+            sql += f" LIMIT {int(where.limit)}"
+        return self._rows(sql, params)
+
+    def article(self, key: str) -> dict[str, Any] | None:
+        """An article by its content hash (or a unique prefix of it) or by its input id."""
+        rows = self._rows(
+            "SELECT * FROM articles WHERE id = ? OR external_id = ? OR id LIKE ? LIMIT 2",
+            [key, key, f"{key}%"],
+        )
+        if len(rows) > 1:
+            exact = [r for r in rows if key in (r["id"], r["external_id"])]
+            if len(exact) != 1:
+                raise StoreError(f"{key!r} matches several articles: give more of the id")
+            rows = exact
+        return rows[0] if rows else None
+
+    def summary(self) -> dict[str, Any]:
+        def count(sql: str) -> int:
+            row = self.db.execute(sql).fetchone()
+            return int(row[0]) if row else 0
+
+        by_type = self.db.execute(
+            "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type"
+        ).fetchall()
+        by_certainty = self.db.execute(
+            "SELECT certainty, count(*) FROM events GROUP BY certainty ORDER BY count(*) DESC"
+        ).fetchall()
+        return {
+            "articles": count("SELECT count(*) FROM articles"),
+            "events": count("SELECT count(*) FROM events"),
+            "actors": count("SELECT count(*) FROM actors"),
+            "by_type": by_type,
+            "by_certainty": by_certainty,
+        }
