@@ -61,7 +61,8 @@ class ActorResolver:
 
     def actor(self, head: Token, mentions: MentionIndex) -> Actor | None:
         """The actor named by the phrase headed by `head`, or None if it names none."""
-        if head.pos_ == "PRON":
+        own = mentions.at(head)
+        if head.pos_ == "PRON" and own is None:
             return None
         phrase = noun_phrase(head)
         found: list[Mention] = []
@@ -69,7 +70,6 @@ class ActorResolver:
             mention = mentions.at(token)
             if mention is not None and mention not in found:
                 found.append(mention)
-        own = mentions.at(head)
         country_mentions = [m for m in found if self.is_country(m)]
         named = [m for m in found if not self.is_country(m)]
         sector = self.role_sector(head)
@@ -90,4 +90,24 @@ class ActorResolver:
             return actor
         if sector is not None and (country or head.pos_ in ("NOUN", "PROPN")):
             return Actor(country=country, sector=sector)
+        for child in head.children:
+            # "Gaza's neighbour Egypt": the apposition names the actor.
+            if child.dep_ == "appos":
+                return self.actor(child, mentions)
+        return None
+
+    def owner(self, head: Token, mentions: MentionIndex) -> Actor | None:
+        """Whose thing a phrase names: "Chad's border posts", "le sud du Liban" -> that country."""
+        for child in head.children:
+            is_owner = child.dep_ in ("poss", "nmod:poss") or (
+                child.dep_ == "nmod" and any(c.lower_ in ("de", "du", "des", "d'", "d’")
+                                             for c in child.children if c.dep_ == "case")
+            )
+            if child.dep_ == "prep" and child.lower_ == "of":
+                is_owner = True
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if is_owner:
+                actor = self.actor(child, mentions)
+                if actor is not None:
+                    return actor
         return None

@@ -178,8 +178,9 @@ class AttributionReader:
         # An incise: a speech verb that neither governs nor is governed by the trigger.
         for token in sentence:
             if (token.lemma_.lower() in self.cues.speech_verbs and token.i not in governors
-                    and token.i > trigger.i and trigger not in token.ancestors
-                    and token.dep_ in ("parataxis", "ROOT") and token is not trigger):
+                    and token.i > trigger.i and token is not trigger
+                    and (token.dep_ == "parataxis"
+                         or (token.dep_ == "ROOT" and trigger not in token.subtree))):
                 speaker = self.speaker_of(token)
                 if speaker is not None and speaker.i > token.i:
                     outer.append(self.source_text(speaker))

@@ -109,15 +109,17 @@ class EventCoder:
         for token in tokens:
             for each in conjuncts(token):
                 actor = self.resolver.actor(each, mentions)
-                if actor is None and each.pos_ == "PRON":
-                    actor = self.pronoun(each, mentions)
                 if actor is not None:
                     found.append((each, actor))
+                elif each.pos_ == "PRON":
+                    found.extend((each, a) for a in self.pronoun(each, mentions))
         return found
 
-    def pronoun(self, token: Token, mentions: MentionIndex) -> Actor | None:
+    def pronoun(self, token: Token, mentions: MentionIndex) -> list[Actor]:
+        """What a pronoun stands for, by simple rules (no coreference model is installable)."""
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("acl:relcl", "relcl", "acl"):
-            return self.resolver.actor(token.head.head, mentions)
+            actor = self.resolver.actor(token.head.head, mentions)
+            return [actor] if actor else []
         if token.dep_ in ("iobj", "obj", "dative", "dobj"):
             # "a adressé des lettres à Poutine et Xi pour leur demander": the governing
             # clause's indirect object.
@@ -128,8 +130,8 @@ class EventCoder:
                     if found:
                         actors = self.actors_of(found, mentions)
                         if actors:
-                            return actors[0][1]
-            return None
+                            return [a for _, a in actors]
+            return []
         if token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
             # "Le gouvernement américain répète qu'il n'envisageait pas…", "Britain said it
             # would…": the nearest governing clause whose subject names an actor.
@@ -138,8 +140,9 @@ class EventCoder:
                     continue
                 speakers = self.actors_of(children(ancestor, self.lexicon.subject), mentions)
                 if speakers:
-                    return speakers[0][1]
-        return self.salience.latest()
+                    return [speakers[0][1]]
+        latest = self.salience.latest()
+        return [latest] if latest else []
 
     def _spec_tokens(self, token: Token, spec: str) -> list[Token]:
         """Tokens a frame names: "obj", "prep:à", or a path "obj/prep:de" ("l'aide de la Russie")."""
@@ -178,6 +181,12 @@ class EventCoder:
             actors = self.actors_of(self._spec_tokens(token, spec), mentions)
             if actors:
                 return actors
+        # No actor in the complement itself: its owner ("attacked Chad's border posts").
+        for spec in specs:
+            for each in self._spec_tokens(token, spec):
+                owner = self.resolver.owner(each, mentions)
+                if owner is not None:
+                    return [(each, owner)]
         return []
 
     def objects_of(self, token: Token, taken: set[int]) -> tuple[str, ...]:
@@ -229,8 +238,13 @@ class EventCoder:
             if found:
                 sources = found
                 break
-        if not sources:
-            sources = self._governing_subject(noun, mentions)
+        verb = self._governing_verb(noun)
+        if not sources and verb is not None:
+            sources = self._subject_or_agent(verb, mentions)
+        if not targets and verb is not None:
+            # "imposer des sanctions à l'Iran", "impose sanctions on Iran": the complement
+            # hangs from the verb, not from the noun.
+            targets = self.targets_of(verb, entry.target, mentions)
         taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
         if not sources:
             return []
@@ -245,8 +259,8 @@ class EventCoder:
                     return Actor(actor.country, sector, None, actor.org)
         return actor
 
-    def _governing_subject(self, noun: Token, mentions: MentionIndex) -> list[tuple[Token, Actor]]:
-        """"Washington a imposé des sanctions": the noun's verb's subject is its source."""
+    def _governing_verb(self, noun: Token) -> Token | None:
+        """The verb a nominal event is the object of: "Washington a imposé des sanctions"."""
         current = noun
         while current.dep_ in ("nmod", "pobj", "prep", "conj") and current.head is not current:
             current = current.head
@@ -254,7 +268,10 @@ class EventCoder:
         if current.dep_ not in OBJECT_DEPS | {"nsubj:pass", "nsubjpass", "obl:arg"} or (
             verb.pos_ not in ("VERB", "AUX")
         ):
-            return []
+            return None
+        return verb
+
+    def _subject_or_agent(self, verb: Token, mentions: MentionIndex) -> list[tuple[Token, Actor]]:
         if is_passive(verb):
             return self.actors_of(self.agent_tokens(verb), mentions)
         return self.actors_of(self.subject_tokens(verb), mentions)

@@ -1,0 +1,114 @@
+"""Sentences we wrote, each with the event a careful coder would take from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.pipeline import Pipeline
+from selon.records import Article, Event
+
+DATE = "2025-11-24"
+
+
+def code(pipeline: Pipeline, text: str, lang: str) -> list[Event]:
+    [outcome] = list(pipeline.run([Article(id="t", text=text, date=DATE, lang=lang)]))
+    return list(outcome.events)  # type: ignore[union-attr]
+
+
+def triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in events
+    }
+
+
+CASES = [
+    # REQUEST
+    ("fr", "Le Mali a demandé à la Russie des hélicoptères de combat.", ("REQUEST", "MLI", "RUS")),
+    ("fr", "Kiev a sollicité l'aide de l'Allemagne pour reconstruire ses centrales.",
+     ("REQUEST", "UKR", "DEU")),
+    ("fr", "La France a exhorté l'Iran à libérer les deux otages.", ("REQUEST", "FRA", "IRN")),
+    ("en", "Japan asked China to release the detained fishermen.", ("REQUEST", "JPN", "CHN")),
+    ("en", "Poland urged Germany to send more air defence systems.", ("REQUEST", "POL", "DEU")),
+    ("en", "Brazil called on Venezuela to hold free elections.", ("REQUEST", "BRA", "VEN")),
+    # AID
+    ("fr", "La Turquie a livré des drones à l'Éthiopie.", ("AID", "TUR", "ETH")),
+    ("fr", "Le Japon fournira une aide alimentaire au Soudan.", ("AID", "JPN", "SDN")),
+    ("en", "Iran delivered ballistic missiles to Russia.", ("AID", "IRN", "RUS")),
+    ("en", "Norway sent humanitarian aid to Gaza's neighbour Egypt.", ("AID", "NOR", "EGY")),
+    # COOPERATE
+    ("fr", "L'Inde coopère avec la France dans le domaine spatial.", ("COOPERATE", "IND", "FRA")),
+    ("en", "South Korea will cooperate with Australia on submarine maintenance.",
+     ("COOPERATE", "KOR", "AUS")),
+    # CONSULT
+    ("fr", "Le président brésilien a rencontré le Premier ministre indien à Brasilia.",
+     ("CONSULT", "BRA", "IND")),
+    ("fr", "Le chef de la diplomatie russe s'est entretenu avec son homologue turc.",
+     ("CONSULT", "RUS", "TUR")),
+    ("en", "Egypt's foreign minister met his Qatari counterpart in Cairo.",
+     ("CONSULT", "EGY", "QAT")),
+    ("en", "The Chinese president visited Serbia last week.", ("CONSULT", "CHN", "SRB")),
+    # MOBILIZE
+    ("fr", "L'armée algérienne a déployé des blindés près de la frontière.",
+     ("MOBILIZE", "DZA", None)),
+    ("en", "Russia deployed 10,000 troops to the Belarusian border.", ("MOBILIZE", "RUS", None)),
+    # THREATEN
+    ("fr", "La Chine a menacé les Philippines de représailles.", ("THREATEN", "CHN", "PHL")),
+    ("en", "North Korea threatened South Korea with nuclear retaliation.",
+     ("THREATEN", "PRK", "KOR")),
+    # ASSAULT
+    ("fr", "L'aviation israélienne a bombardé le sud du Liban.", ("ASSAULT", "ISR", "LBN")),
+    ("fr", "Les forces ukrainiennes ont frappé la Russie avec des drones.",
+     ("ASSAULT", "UKR", "RUS")),
+    ("en", "Pakistan launched air strikes against Afghanistan on Sunday.",
+     ("ASSAULT", "PAK", "AFG")),
+    ("en", "Sudanese troops attacked Chad's border posts.", ("ASSAULT", "SDN", "TCD")),
+    # SANCTION
+    ("fr", "L'Union européenne a imposé des sanctions contre la Biélorussie.",
+     ("SANCTION", None, "BLR")),
+    ("fr", "Le Niger a expulsé l'ambassadeur de France.", ("SANCTION", "NER", "FRA")),
+    ("en", "Canada imposed sanctions on Iran over the crackdown.", ("SANCTION", "CAN", "IRN")),
+    ("en", "Morocco cut diplomatic ties with Iran.", ("SANCTION", "MAR", "IRN")),
+    # ACCUSE
+    ("fr", "Le Rwanda a accusé la RDC de soutenir des rebelles.", ("ACCUSE", "RWA", "COD")),
+    ("fr", "L'Algérie a condamné l'attaque du Maroc.", ("ACCUSE", "DZA", "MAR")),
+    ("en", "Azerbaijan accused Armenia of shelling its positions.", ("ACCUSE", "AZE", "ARM")),
+    ("en", "Spain condemned Israel's strike on the convoy.", ("ACCUSE", "ESP", "ISR")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES, ids=[c[1][:40] for c in CASES])
+def test_coded_event(pipeline: Pipeline, lang: str, text: str,
+                     expected: tuple[str, str | None, str | None]) -> None:
+    assert expected in triples(code(pipeline, text, lang))
+
+
+def test_coordinated_targets_give_one_event_each(pipeline: Pipeline) -> None:
+    text = ("Nicolás Maduro a adressé des lettres à Vladimir Poutine et Xi Jinping pour leur "
+            "demander un soutien militaire.")
+    found = triples(code(pipeline, text, "fr"))
+    assert {("REQUEST", "VEN", "RUS"), ("REQUEST", "VEN", "CHN")} <= found
+
+
+def test_passive_voice_agent_is_the_source(pipeline: Pipeline) -> None:
+    found = triples(code(pipeline, "Des sanctions ont été imposées à l'Iran par le Canada.", "fr"))
+    assert ("SANCTION", "CAN", "IRN") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "Le temps était doux sur Paris ce dimanche."),
+     ("en", "The weather in London was mild on Sunday."),
+     ("en", "Analysts expect oil prices to rise next year.")],
+)
+def test_no_event_where_there_is_none(pipeline: Pipeline, lang: str, text: str) -> None:
+    assert code(pipeline, text, lang) == []
+
+
+def test_every_event_carries_its_provenance(pipeline: Pipeline) -> None:
+    text = "Premier paragraphe sans événement.\n\nLa Turquie a livré des drones à l'Éthiopie."
+    [event] = code(pipeline, text, "fr")
+    p = event.provenance
+    assert text[p.sentence_start : p.sentence_end] == event.sentence
+    assert text[p.trigger_start : p.trigger_end] == "livré"
+    assert p.rule == "verb:livrer:AID"
