@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/selon demo --db selon.duckdb
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff check src tests tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

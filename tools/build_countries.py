@@ -268,10 +268,9 @@ def build():
                 for a in clean_cldr(v, "en"):
                     put("en", ent, a, "name", "iso")
                 fr_v = fr_iso.gettext(v)
-                if fr_v != v:
-                    if "," not in fr_v:
-                        for a in clean_cldr(fr_v, "fr"):
-                            put("fr", ent, a, "name", "iso")
+                if fr_v != v and "," not in fr_v:
+                    for a in clean_cldr(fr_v, "fr"):
+                        put("fr", ent, a, "name", "iso")
         disp = display.get(ent) or names["en"][0]
         entities.append(
             {"id": ent, "kind": "country", "country": ent, "name": disp,
@@ -327,7 +326,7 @@ def check(entities, rows, status, declared, excuses):
     for lg in LANGS:
         # 1. exact duplicates across entities
         by_alias: dict[str, set[str]] = defaultdict(set)
-        for ent, kind, alias in rows[lg]:
+        for ent, _kind, alias in rows[lg]:
             by_alias[alias].add(ent)
         for alias, ents in sorted(by_alias.items()):
             if len(ents) > 1:
@@ -335,9 +334,9 @@ def check(entities, rows, status, declared, excuses):
         # 2. clashes through the variants the matcher derives: accent-free
         #    forms, and case-insensitive matching of all-lowercase aliases
         by_ci: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for ent, kind, alias in rows[lg]:
+        for ent, _kind, alias in rows[lg]:
             by_ci[strip_accents(alias).casefold()].append((alias, ent))
-        for key, items in sorted(by_ci.items()):
+        for _key, items in sorted(by_ci.items()):
             for i, (a1, e1) in enumerate(items):
                 for a2, e2 in items[i + 1:]:
                     if e1 == e2 or a1 == a2:

@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
+from typing import Any
 
 from selon.errors import DataError
 from selon.records import Actor
@@ -96,7 +97,7 @@ def _date(value: object, where: str) -> date | None:
         raise DataError(f"{where}: bad date {value!r}") from None
 
 
-def _entity(raw: dict[str, object], where: str) -> Entity:
+def _entity(raw: dict[str, Any], where: str) -> Entity:
     try:
         roles = tuple(
             Role(
@@ -107,15 +108,15 @@ def _entity(raw: dict[str, object], where: str) -> Entity:
                 end=_date(r.get("end"), where),
                 org=r.get("org"),
             )
-            for r in raw.get("roles") or ()  # type: ignore[union-attr]
+            for r in raw.get("roles") or ()
         )
         return Entity(
             id=str(raw["id"]),
             kind=str(raw["kind"]),
             name=str(raw["name"]),
-            country=raw.get("country"),  # type: ignore[arg-type]
-            sector=raw.get("sector"),  # type: ignore[arg-type]
-            org=raw.get("org"),  # type: ignore[arg-type]
+            country=raw.get("country"),
+            sector=raw.get("sector"),
+            org=raw.get("org"),
             roles=roles,
         )
     except (KeyError, TypeError, AttributeError) as error:

@@ -96,11 +96,11 @@ class AttributionReader:
 
     def conditional(self, token: Token) -> bool:
         tokens = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
-        return any("Cnd" in t.morph.get("Mood") for t in tokens)
+        return any("Cnd" in t.morph.get("Mood", []) for t in tokens)
 
     def future(self, token: Token) -> bool:
         tokens = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
-        return any("Fut" in t.morph.get("Tense") for t in tokens)
+        return any("Fut" in t.morph.get("Tense", []) for t in tokens)
 
     def modal(self, token: Token) -> bool:
         return any(c.dep_.startswith("aux") and _lower(c) in self.cues.modal_auxiliaries

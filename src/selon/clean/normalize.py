@@ -7,7 +7,9 @@ import re
 import unicodedata
 
 # Zero-width and direction marks carry no meaning for coding and break token matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
+)
 # French typography puts (narrow) no-break spaces in numbers and before punctuation.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u3000"), " ")
 _TRAILING = re.compile(r"[ \t]+\n")

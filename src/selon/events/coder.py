@@ -125,7 +125,8 @@ class EventCoder:
             # clause's indirect object.
             governor = token.head.head if token.head.dep_ in INHERITS_SUBJECT else None
             if governor is not None:
-                for spec in ("iobj", "dative", "prep:à", "prep:to"):
+                for spec in ("iobj", "dative", "prep:à", "prep:to", "prep:on", "prep:against",
+                             "obj", "dobj"):
                     found = self._spec_tokens(governor, spec)
                     if found:
                         actors = self.actors_of(found, mentions)
@@ -301,12 +302,24 @@ class EventCoder:
                 return True
         return False
 
+    def _governs_noun_trigger(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
+        for child in verb.children:
+            if child.dep_ in OBJECT_DEPS:
+                for token in noun_phrase(child):
+                    entry = triggers.get(token.i)
+                    if entry is not None and entry.pos == "noun" and entry.type != "AGREE":
+                        return True
+        return False
+
     def code_sentence(self, sentence: Span, mentions: MentionIndex) -> Iterator[Candidate]:
         triggers = {t.i: e for t in sentence if (e := self.entry_for(t)) is not None}
         verb_objects: set[int] = set()
         for token in sentence:
             entry = triggers.get(token.i)
             if entry is None or entry.pos != "verb" or self._embedded(token, triggers):
+                continue
+            if entry.type == "AGREE" and self._governs_noun_trigger(token, triggers):
+                # "The EU agreed a package of sanctions": the act agreed on is the event.
                 continue
             candidates = self.verb_candidates(token, entry, mentions)
             if candidates:

@@ -13,7 +13,7 @@ from selon.records import Article, DocumentError
 
 Item = Article | DocumentError
 
-__all__ = ["Item", "read_paths", "read_all"]
+__all__ = ["Item", "read_all", "read_paths"]
 
 
 def read_all(paths: Iterable[str], max_bytes: int) -> Iterator[Item]:

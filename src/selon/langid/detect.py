@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
@@ -24,7 +25,7 @@ class LanguageDetector:
         self.candidates = tuple(dict.fromkeys((*supported, *detect_among)))
 
     @cached_property
-    def _detector(self):  # type: ignore[no-untyped-def]
+    def _detector(self) -> Any:
         languages = [_language(code) for code in self.candidates]
         return LanguageDetectorBuilder.from_languages(*languages).build()
 
