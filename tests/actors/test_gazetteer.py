@@ -12,6 +12,11 @@ from selon.actors.gazetteer import FORMER_SECTOR, Entity, Role, load_gazetteer
 GAZETTEER = load_gazetteer(("fr", "en"))
 
 
+# English has one adjective for two states here; an alias names one entity, so the commoner
+# one keeps it (tools/countries_manual.tsv says so too).
+SHARED_ADJECTIVE = {("en", "COG"): "Congolese is DRC's", ("en", "DMA"): "Dominican is DOM's"}
+
+
 def test_every_un_member_has_names_and_adjectives_in_both_languages() -> None:
     text = resources.files("selon").joinpath("lang/entities/countries.jsonl").read_text("utf-8")
     members = {row["id"] for row in map(json.loads, text.splitlines()) if row.get("un_member")}
@@ -21,6 +26,7 @@ def test_every_un_member_has_names_and_adjectives_in_both_languages() -> None:
         for alias in GAZETTEER.aliases[lang]:
             kinds[alias.entity_id].add(alias.kind)
         missing = {m for m in members if not {"name", "adjective"} <= kinds[m]}
+        missing -= {entity for (language, entity) in SHARED_ADJECTIVE if language == lang}
         assert not missing, f"{lang}: {sorted(missing)}"
 
 
