@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
-from selon.actors import ActorMatcher, load_gazetteer
+from selon.actors import ActorMatcher, Mention, load_gazetteer
 from selon.actors.resolve import ActorResolver, MentionIndex
 from selon.attribution import AttributionReader, load_cues
 from selon.clean import content_hash, load_boilerplate, normalize_text
@@ -29,7 +30,7 @@ from selon.events import EventCoder, load_lexicon
 from selon.events.coder import Candidate
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
-from selon.records import Article, DocumentError, Event, Provenance
+from selon.records import Actor, Article, DocumentError, Event, Provenance
 from selon.values.dates import load_date_finder, parse_date
 
 
@@ -109,12 +110,16 @@ class Pipeline:
         matcher = self.matcher(lang)
         events: list[Event] = []
         previous_chain: tuple[str, ...] = ()
-        for paragraph in parsed.paragraphs:
-            mentions = MentionIndex.of(matcher.mentions(paragraph.doc))
+        found = [matcher.mentions(p.doc) for p in parsed.paragraphs]
+        home = home_country(resolver, [m for ms in found for m in ms])
+        for paragraph, paragraph_mentions in zip(parsed.paragraphs, found, strict=True):
+            mentions = MentionIndex.of(paragraph_mentions)
             reader = AttributionReader(load_cues(lang), _canonical_names(resolver, mentions))
             for sentence in paragraph.doc.sents:
                 seen: set[tuple[object, ...]] = set()
                 for candidate in coder.code_sentence(sentence, mentions):
+                    candidate = replace(candidate, source=at_home(candidate.source, home),
+                                        target=at_home(candidate.target, home))
                     claim = reader.claim(candidate.trigger, sentence, previous_chain)
                     key = (candidate.entry.type, candidate.source, candidate.target)
                     if key in seen:
@@ -160,6 +165,31 @@ class Pipeline:
                 rule=candidate.entry.rule,
             ),
         )
+
+
+# A share of the article's country mentions above which one country is the story's home.
+HOME_SHARE = 0.4
+# Sectors that belong to a country even when the sentence does not say which one ("la police",
+# "the opposition", "des manifestants"); organisations, companies and media do not.
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "CVL", "OPP", "JUD", "LEG", "REB", "PTY"})
+
+
+def home_country(resolver: ActorResolver, mentions: list[Mention]) -> str | None:
+    """The country the article is about, if one dominates its country mentions."""
+    countries = Counter(m.entity_id for m in mentions if resolver.is_country(m))
+    if not countries:
+        return None
+    country, count = countries.most_common(1)[0]
+    return country if count / sum(countries.values()) >= HOME_SHARE else None
+
+
+def at_home(actor: Actor | None, home: str | None) -> Actor | None:
+    """A domestic actor with no country of its own ("la police antiémeute") is the home's."""
+    if actor is None or home is None or actor.country or actor.org:
+        return actor
+    if actor.sector in DOMESTIC_SECTORS and actor.name is None:
+        return replace(actor, country=home)
+    return actor
 
 
 def _canonical_names(resolver: ActorResolver, mentions: MentionIndex) -> Callable[[Token], str | None]:
