@@ -10,7 +10,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from selon.ingest import read_all
+from selon.ingest import read_paths
 from selon.pipeline import Coded, Pipeline
 
 GOLDEN = Path(__file__).parent / "golden" / "samples.events.jsonl"
@@ -20,7 +20,7 @@ KEPT = ("article_id", "type", "source", "target", "certainty", "attributed_to", 
 def coded_samples(pipeline: Pipeline) -> list[dict[str, object]]:
     path = str(resources.files("selon").joinpath("samples/articles.jsonl"))
     rows = []
-    for outcome in pipeline.run(read_all([path], max_bytes=10_000_000)):
+    for outcome in pipeline.run(read_paths([path], max_bytes=10_000_000)):
         assert isinstance(outcome, Coded), outcome
         rows += [{k: e.to_record()[k] for k in KEPT} for e in outcome.events]
     return rows

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -31,7 +30,7 @@ from selon.events.coder import Candidate
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
 from selon.records import Actor, Article, DocumentError, Event, Provenance
-from selon.values.dates import load_date_finder, parse_date
+from selon.values.dates import TimeExpression, load_date_finder, parse_date
 
 
 @dataclass(frozen=True)
@@ -59,8 +58,7 @@ class Pipeline:
     # --- stages before the parse -----------------------------------------------------------
     def prepare(self, article: Article) -> Article:
         """Clean, identify the language, and hash: raises SelonError for an unusable document."""
-        text = self.boilerplate.strip(normalize_text(article.text))
-        text = normalize_text(text)
+        text = normalize_text(self.boilerplate.drop_lines(article.text))
         if not text:
             raise SelonError("no text left after cleaning")
         lang = self.detector.detect(text, declared=article.lang)
@@ -108,6 +106,7 @@ class Pipeline:
         resolver = ActorResolver(self.gazetteer, lang, day)
         coder = EventCoder(load_lexicon(lang), resolver)
         matcher = self.matcher(lang)
+        finder = load_date_finder(lang)
         events: list[Event] = []
         previous_chain: tuple[str, ...] = ()
         found = [matcher.mentions(p.doc) for p in parsed.paragraphs]
@@ -117,31 +116,32 @@ class Pipeline:
             reader = AttributionReader(load_cues(lang), _canonical_names(resolver, mentions))
             for sentence in paragraph.doc.sents:
                 seen: set[tuple[object, ...]] = set()
+                sources = reader.marked_sources(sentence)
+                times = finder.find(sentence.text, day)
                 for candidate in coder.code_sentence(sentence, mentions):
                     candidate = replace(candidate, source=at_home(candidate.source, home),
                                         target=at_home(candidate.target, home))
-                    claim = reader.claim(candidate.trigger, sentence, previous_chain)
+                    claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
                     key = (candidate.entry.type, candidate.source, candidate.target)
                     if key in seen:
                         continue
                     seen.add(key)
-                    events.append(self._event(article, lang, paragraph, sentence, candidate,
-                                              claim.certainty, claim.attributed_to, day))
+                    events.append(self._event(article, paragraph, sentence, candidate,
+                                              claim.certainty, claim.attributed_to, times))
                     if claim.attributed_to:
                         previous_chain = claim.attributed_to
-                for _, head in reader.marked_sources(sentence):
+                for _, head in sources:
                     if not reader.is_demonstrative(head):
                         previous_chain = (reader.source_text(head),)
         return tuple(events)
 
-    def _event(self, article: Article, lang: str, paragraph: Paragraph, sentence: Span,
+    def _event(self, article: Article, paragraph: Paragraph, sentence: Span,
                candidate: Candidate, certainty: str, chain: tuple[str, ...],
-               day: date | None) -> Event:
+               times: list[TimeExpression]) -> Event:
         trigger: Token = candidate.trigger
         offset = paragraph.start
         trigger_in_sentence = trigger.idx - sentence.start_char
-        expressions = load_date_finder(lang).find(sentence.text, day)
-        nearest = min(expressions, key=lambda e: abs(e.start - trigger_in_sentence), default=None)
+        nearest = min(times, key=lambda e: abs(e.start - trigger_in_sentence), default=None)
         return Event(
             article_id=article.id,
             type=candidate.entry.type,
@@ -155,7 +155,6 @@ class Pipeline:
             date=nearest.value if nearest else None,
             objects=candidate.objects,
             provenance=Provenance(
-                article_id=article.id,
                 content_hash=article.content_hash,
                 sentence_start=offset + sentence.start_char,
                 sentence_end=offset + sentence.end_char,

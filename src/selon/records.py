@@ -59,10 +59,6 @@ class Actor:
     def to_record(self) -> dict[str, str | None]:
         return {"country": self.country, "sector": self.sector, "name": self.name, "org": self.org}
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.country or self.sector or self.name or self.org)
-
 
 @dataclass(frozen=True)
 class Quantity:
@@ -79,7 +75,6 @@ class Quantity:
 class Provenance:
     """Where an event comes from and why it was coded: enough for `selon show` to explain it."""
 
-    article_id: str
     sentence_start: int
     sentence_end: int
     trigger: str

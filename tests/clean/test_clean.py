@@ -10,7 +10,11 @@ BOILERPLATE = load_boilerplate(("fr", "en"))
 
 def test_boilerplate_lines_are_dropped() -> None:
     text = "Premier paragraphe.\n\nPasser la publicité\n\nAdvertisement\n\nRead more: the war\nFin."
-    assert BOILERPLATE.strip(text).split("\n") == ["Premier paragraphe.", "", "", "", "Fin."]
+    assert BOILERPLATE.drop_lines(text).split("\n") == ["Premier paragraphe.", "", "", "", "Fin."]
+
+
+def test_boilerplate_survives_invisible_marks_and_windows_line_ends() -> None:
+    assert BOILERPLATE.drop_lines("Fin.\r\nPasser la\u00a0publicit\u00e9\u200b\r\n") == "Fin."
 
 
 def test_a_sentence_that_starts_like_boilerplate_is_kept() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from selon.events import load_lexicon
 from selon.pipeline import Pipeline
-from selon.records import Article, Event
+from selon.records import PLOVER_TYPES, Article, Event
 
 DATE = "2025-11-24"
 
@@ -103,6 +104,11 @@ def test_passive_voice_agent_is_the_source(pipeline: Pipeline) -> None:
 )
 def test_no_event_where_there_is_none(pipeline: Pipeline, lang: str, text: str) -> None:
     assert code(pipeline, text, lang) == []
+
+
+def test_both_languages_cover_every_plover_type() -> None:
+    for lang in ("fr", "en"):
+        assert load_lexicon(lang).types() == set(PLOVER_TYPES), lang
 
 
 def test_every_event_carries_its_provenance(pipeline: Pipeline) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from selon.errors import ReadError
-from selon.ingest import read_all
-from selon.ingest.decode import decode_bytes
+from selon.ingest import read_paths
+from selon.ingest.decode import Decoded, decode_bytes
 from selon.ingest.discover import sniff_kind
 from selon.records import Article, DocumentError
 
@@ -17,7 +17,7 @@ LIMIT = 1_000_000
 
 
 def items(*paths: Path | str) -> list[Article | DocumentError]:
-    return list(read_all([str(p) for p in paths], max_bytes=LIMIT))
+    return list(read_paths([str(p) for p in paths], max_bytes=LIMIT))
 
 
 def test_empty_file_is_one_error(fixtures: Path) -> None:
@@ -82,7 +82,7 @@ def test_missing_path_is_an_error() -> None:
 def test_too_large_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("mot " * 1000)
-    [item] = list(read_all([str(big)], max_bytes=100))
+    [item] = list(read_paths([str(big)], max_bytes=100))
     assert isinstance(item, DocumentError) and "too large" in item.reason
 
 
@@ -126,10 +126,19 @@ def test_sniff_kind(head: bytes, kind: str) -> None:
     assert sniff_kind(head) == kind
 
 
-def test_undecodable_is_refused_or_declared() -> None:
-    # Either a clear error or a declared guess: never a silent mojibake.
-    try:
-        decoded = decode_bytes("Défense".encode("cp1252") * 20)
-    except ReadError:
-        return
-    assert "Défense" in decoded.text and "detected" in decoded.encoding
+def test_a_legacy_encoding_is_decoded_and_declared_never_mojibake() -> None:
+    decoded = decode_bytes("Défense".encode("cp1252") * 20)
+    assert decoded.text == "Défense" * 20
+    assert decoded.encoding.endswith("(detected)")
+
+
+def test_a_declared_charset_is_used_when_utf8_fails() -> None:
+    decoded = decode_bytes("Défense à Gao".encode("latin-1"), declared="latin-1")
+    assert decoded == Decoded("Défense à Gao", "latin-1 (declared)")
+
+
+def test_empty_and_binary_bytes_are_refused() -> None:
+    with pytest.raises(ReadError, match="empty"):
+        decode_bytes(b"  \n")
+    with pytest.raises(ReadError, match="binary"):
+        decode_bytes(bytes(range(256)))

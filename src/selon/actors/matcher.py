@@ -33,9 +33,6 @@ class Mention:
     entity_id: str | None  # None for a person or organisation not in the gazetteer
     label: str | None = None  # the NER label of an unknown name
 
-    def covers(self, index: int) -> bool:
-        return self.start <= index < self.end
-
 
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)

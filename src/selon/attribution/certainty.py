@@ -114,7 +114,9 @@ class AttributionReader:
         return any(c.dep_ == "mark" and _lower(c) in self.cues.conditional_marks
                    for c in token.children)
 
-    def claim(self, trigger: Token, sentence: Span, previous_chain: tuple[str, ...]) -> Claim:
+    def claim(self, trigger: Token, sentence: Span, sources: list[tuple[int, Token]],
+              previous_chain: tuple[str, ...]) -> Claim:
+        """`sources`: the sentence's `marked_sources`, found once for all its events."""
         cues: list[str] = []
         denied = alleged = hypothetical = False
         speakers: list[str] = []
@@ -158,7 +160,7 @@ class AttributionReader:
             elif self.future(token):
                 hypothetical = True
                 cues.append(f"future tense on {token.text!r}")
-        chain = self._chain(trigger, sentence, speakers, previous_chain, cues)
+        chain = self._chain(trigger, sentence, sources, speakers, previous_chain, cues)
         if denied:
             certainty = "denied"
         elif alleged:
@@ -171,7 +173,8 @@ class AttributionReader:
             certainty = "asserted"
         return Claim(certainty, chain, tuple(cues))
 
-    def _chain(self, trigger: Token, sentence: Span, speakers: list[str],
+    def _chain(self, trigger: Token, sentence: Span, sources: list[tuple[int, Token]],
+               speakers: list[str],
                previous_chain: tuple[str, ...], cues: list[str]) -> tuple[str, ...]:
         outer: list[str] = []
         governors = {t.i for t in trigger.ancestors}
@@ -186,7 +189,7 @@ class AttributionReader:
                     outer.append(self.source_text(speaker))
                     cues.append(f"incise {token.text!r}")
         marked: list[str] = []
-        for _, head in self.marked_sources(sentence):
+        for _, head in sources:
             if self.is_demonstrative(head) and previous_chain:
                 marked.extend(previous_chain)
                 cues.append("source named before")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from selon.ingest import read_all
+from selon.ingest import read_paths
 from selon.pipeline import Coded, Pipeline
 from selon.records import DocumentError
 from selon.store import Store
@@ -28,7 +28,7 @@ def extract_to(paths: Iterable[str], out: TextIO, pipeline: Pipeline,
                on_error: OnError) -> IngestReport:
     """Code the documents and write their events as JSON Lines (FORMAT.md) to `out`."""
     report = IngestReport()
-    for outcome in pipeline.run(read_all(paths, pipeline.settings.max_document_bytes)):
+    for outcome in pipeline.run(read_paths(paths, max_bytes=pipeline.settings.max_document_bytes)):
         if isinstance(outcome, DocumentError):
             report.failed.append(outcome)
             on_error(outcome)
@@ -52,7 +52,7 @@ def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline,
         return known
 
     batch: list[Coded] = []
-    outcomes = pipeline.run(read_all(paths, pipeline.settings.max_document_bytes),
+    outcomes = pipeline.run(read_paths(paths, max_bytes=pipeline.settings.max_document_bytes),
                             skip=already_stored)
     for outcome in outcomes:
         if isinstance(outcome, DocumentError):

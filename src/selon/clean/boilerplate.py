@@ -16,7 +16,10 @@ _MAX_PREFIX_LINE = 160
 
 def _key(line: str) -> str:
     decomposed = unicodedata.normalize("NFKD", line)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Accents and invisible format marks (zero-width spaces) do not make a line another one.
+    bare = "".join(
+        c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
     return bare.casefold().strip(" \t.:;,!?»«\"'’-–—|>•*")
 
 
@@ -33,9 +36,9 @@ class Boilerplate:
             return True
         return len(line) <= _MAX_PREFIX_LINE and any(key.startswith(p) for p in self.prefixes)
 
-    def strip(self, text: str) -> str:
+    def drop_lines(self, text: str) -> str:
         """The text without boilerplate lines; other lines untouched."""
-        kept = [line for line in text.split("\n") if not self.is_boilerplate(line)]
+        kept = [line for line in text.splitlines() if not self.is_boilerplate(line)]
         return "\n".join(kept)
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from selon.cli.common import DB_OPTION, actor_label, event_record, stdout
-from selon.store import EventFilter, Store
+from selon.cli.common import DB_OPTION, actor_label, stdout
+from selon.store import EventFilter, Store, event_from_row
 
 
 class Format(StrEnum):
@@ -50,7 +50,7 @@ def events(
         rows = store.events(where)
     if format is Format.jsonl:
         for row in rows:
-            sys.stdout.write(json.dumps(event_record(row), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(event_from_row(row).to_record(), ensure_ascii=False) + "\n")
         return
     if format is Format.csv:
         writer = csv.writer(sys.stdout)

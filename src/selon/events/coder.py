@@ -61,11 +61,6 @@ class Salience:
         return self.subjects[-1] if self.subjects else None
 
 
-def _same_actor(a: Actor | None, b: Actor | None) -> bool:
-    return a is not None and b is not None and (a.country, a.sector, a.name, a.org) == (
-        b.country, b.sector, b.name, b.org
-    )
-
 
 class EventCoder:
     """Codes the sentences of one article."""
@@ -287,7 +282,7 @@ class EventCoder:
         found: list[Candidate] = []
         for _, source in sources or [(trigger, None)]:  # type: ignore[list-item]
             for _, target in targets or [(trigger, None)]:  # type: ignore[list-item]
-                if _same_actor(source, target):
+                if source is not None and source == target:
                     continue
                 found.append(Candidate(trigger, entry, source, target, objects))
         return found

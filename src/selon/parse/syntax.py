@@ -3,8 +3,6 @@ ClearNLP labels for English), shared by the actor, event and attribution stages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from spacy.tokens import Token
 
 # Contracted and elided forms of a preposition: "au" is "à le", "du" is "de le", "d'" is "de".
@@ -65,14 +63,6 @@ def noun_phrase(head: Token) -> list[Token]:
             continue
         found.extend(noun_phrase(child))
     return sorted(found, key=lambda t: t.i)
-
-
-def ancestors_with_relations(token: Token) -> Iterator[tuple[Token, str]]:
-    """(ancestor, the relation by which the path below it attaches) up to the root."""
-    current = token
-    while current.head is not current:
-        yield current.head, current.dep_
-        current = current.head
 
 
 def is_passive(verb: Token) -> bool:

@@ -17,7 +17,7 @@ import duckdb
 
 from selon.errors import StoreError
 from selon.pipeline import Coded
-from selon.records import Actor, Event
+from selon.records import Actor, Event, Provenance, Quantity
 
 
 def _digest(*parts: object) -> str:
@@ -49,6 +49,39 @@ def date_bounds(value: str | None) -> tuple[date | None, date | None]:
         return day, day
     except ValueError:
         return None, None
+
+
+def event_from_row(row: dict[str, Any]) -> Event:
+    """A row of `Store.events` as the Event it was stored from."""
+
+    def actor(side: str) -> Actor | None:
+        found = Actor(*(row[f"{side}_{k}"] for k in ("country", "sector", "name", "org")))
+        return None if found == Actor() else found
+
+    return Event(
+        article_id=row["article_id"],
+        type=row["type"],
+        mode=row["mode"],
+        context=tuple(row["context"] or ()),
+        source=actor("source"),
+        target=actor("target"),
+        sentence=row["sentence"],
+        certainty=row["certainty"],
+        attributed_to=tuple(row["attributed_to"] or ()),
+        date=row["date"],
+        location=row["location"],
+        objects=tuple(row["objects"] or ()),
+        quantities=tuple(Quantity(**q) for q in json.loads(row["quantities"] or "[]")),
+        provenance=Provenance(
+            sentence_start=row["sentence_start"],
+            sentence_end=row["sentence_end"],
+            trigger=row["trigger"],
+            trigger_start=row["trigger_start"],
+            trigger_end=row["trigger_end"],
+            rule=row["rule"],
+            content_hash=row["article_hash"],
+        ),
+    )
 
 
 @dataclass(frozen=True)
