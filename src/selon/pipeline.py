@@ -1,7 +1,7 @@
 """The stages in order. Each reads what the one before wrote and adds one thing:
 
     read      files, folders, stdin          -> Article (text, metadata) or DocumentError
-    clean     Article.text                   -> normalised text, boilerplate lines out
+    clean     Article.text                   -> normalised text, boilerplate lines and dateline out
     language  Article.text, Article.lang     -> lang (a declared `lang` wins)
     identity  cleaned text                   -> Article.content_hash
     parse     text                           -> one spaCy Doc per paragraph (nlp.pipe, batched)
@@ -20,9 +20,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from selon.actors import ActorMatcher, Mention, load_gazetteer
+from selon.actors.references import Discourse, load_reference_words
 from selon.actors.resolve import ActorResolver, MentionIndex
 from selon.attribution import AttributionReader, load_cues
 from selon.clean import content_hash, load_boilerplate, normalize_text
+from selon.clean.dateline import split_dateline
 from selon.config import Settings, load_settings
 from selon.errors import SelonError
 from selon.events import EventCoder, load_lexicon
@@ -44,6 +46,16 @@ class Coded:
 Outcome = Coded | DocumentError
 
 
+@dataclass(frozen=True)
+class ArticleScope:
+    """Per-article state of the actor and event stages."""
+
+    resolver: ActorResolver
+    coder: EventCoder
+    mentions: list[MentionIndex]  # one per paragraph
+    home: str | None
+
+
 class Pipeline:
     """Articles in, coded articles (or per-document errors) out. Models load on first use."""
 
@@ -59,10 +71,12 @@ class Pipeline:
     def prepare(self, article: Article) -> Article:
         """Clean, identify the language, and hash: raises SelonError for an unusable document."""
         text = normalize_text(self.boilerplate.drop_lines(article.text))
+        dateline, text = split_dateline(text)
         if not text:
             raise SelonError("no text left after cleaning")
         lang = self.detector.detect(text, declared=article.lang)
-        return replace(article, text=text, lang=lang, content_hash=content_hash(text))
+        outlet = article.outlet or (dateline.agency if dateline else None)
+        return replace(article, text=text, lang=lang, outlet=outlet, content_hash=content_hash(text))
 
     def matcher(self, lang: str) -> ActorMatcher:
         if lang not in self._matchers:
@@ -100,27 +114,33 @@ class Pipeline:
         for article in parsed:
             yield Coded(article.article, self.code(article))
 
+    def scope(self, parsed: ParsedArticle) -> ArticleScope:
+        """What coding one article needs: its resolver, coder, mentions and home country."""
+        lang, day = parsed.lang, parse_date(parsed.article.date)
+        words = load_reference_words(lang)
+        resolver = ActorResolver(self.gazetteer, lang, day, words.quantity_nouns)
+        coder = EventCoder(load_lexicon(lang), resolver, Discourse(words))
+        matcher = self.matcher(lang)
+        found = [matcher.mentions(p.doc) for p in parsed.paragraphs]
+        home = home_country(resolver, [m for ms in found for m in ms])
+        return ArticleScope(resolver, coder, [MentionIndex.of(ms) for ms in found], home)
+
     def code(self, parsed: ParsedArticle) -> tuple[Event, ...]:
         article, lang = parsed.article, parsed.lang
         day = parse_date(article.date)
-        resolver = ActorResolver(self.gazetteer, lang, day)
-        coder = EventCoder(load_lexicon(lang), resolver)
-        matcher = self.matcher(lang)
+        scope = self.scope(parsed)
         finder = load_date_finder(lang)
         events: list[Event] = []
         previous_chain: tuple[str, ...] = ()
-        found = [matcher.mentions(p.doc) for p in parsed.paragraphs]
-        home = home_country(resolver, [m for ms in found for m in ms])
-        for paragraph, paragraph_mentions in zip(parsed.paragraphs, found, strict=True):
-            mentions = MentionIndex.of(paragraph_mentions)
-            reader = AttributionReader(load_cues(lang), _canonical_names(resolver, mentions))
+        for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
+            reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions))
             for sentence in paragraph.doc.sents:
                 seen: set[tuple[object, ...]] = set()
                 sources = reader.marked_sources(sentence)
                 times = finder.find(sentence.text, day)
-                for candidate in coder.code_sentence(sentence, mentions):
-                    candidate = replace(candidate, source=at_home(candidate.source, home),
-                                        target=at_home(candidate.target, home))
+                for candidate in scope.coder.code_sentence(sentence, mentions):
+                    candidate = replace(candidate, source=at_home(candidate.source, scope.home),
+                                        target=at_home(candidate.target, scope.home))
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
                     key = (candidate.entry.type, candidate.source, candidate.target)
                     if key in seen:
@@ -134,6 +154,30 @@ class Pipeline:
                     if not reader.is_demonstrative(head):
                         previous_chain = (reader.source_text(head),)
         return tuple(events)
+
+    def actor_at(self, parsed: ParsedArticle, start: int, end: int) -> Actor | None:
+        """The actor the text between characters `start` and `end` names, read as the coder
+        reads it: the sentences before are coded first, so that references can point back."""
+        scope = self.scope(parsed)
+        for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
+            for sentence in paragraph.doc.sents:
+                if paragraph.start + sentence.end_char <= start:
+                    for _ in scope.coder.code_sentence(sentence, mentions):
+                        pass
+                    continue
+                span = paragraph.doc.char_span(start - paragraph.start, end - paragraph.start,
+                                               alignment_mode="expand")
+                if span is None:
+                    return None
+                # A span the parser split has several roots ("Le conglomérat public | Rostec"):
+                # the one that gives a name wins, else the first that gives an actor.
+                roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end
+                         or t.head == t]
+                found = [a for head in roots for t, a in scope.coder.actors_of([head], mentions)
+                         if t == head]
+                best = next((a for a in found if a.name), found[0] if found else None)
+                return at_home(best, scope.home)
+        return None
 
     def _event(self, article: Article, paragraph: Paragraph, sentence: Span,
                candidate: Candidate, certainty: str, chain: tuple[str, ...],

@@ -13,12 +13,13 @@ from typer.testing import CliRunner
 from selon.cli.main import app
 
 runner = CliRunner()
-COMMANDS = ("extract", "ingest", "events", "show", "eval", "demo")
+COMMANDS = ("extract", "ingest", "events", "show", "eval", "demo", "actors lookup", "actors stats",
+            "actors eval")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_explains_itself_with_an_example(command: str) -> None:
-    result = runner.invoke(app, [command, "--help"])
+    result = runner.invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
 
@@ -74,3 +75,34 @@ def test_stdin_and_exit_status_from_the_installed_command(fixtures: Path) -> Non
                           check=False)
     assert done.returncode == 0
     assert b'"AID"' in done.stdout
+
+
+def test_actors_lookup_gives_the_role_on_the_date() -> None:
+    during = runner.invoke(app, ["actors", "lookup", "Poutine", "--date", "2025-10-01"])
+    assert during.exit_code == 0
+    assert '"country": "RUS", "sector": "GOV", "name": "Vladimir Putin"' in during.output
+    after = runner.invoke(app, ["actors", "lookup", "Joe Biden", "--date", "2025-10-01", "--lang", "en"])
+    assert '"sector": "ELI"' in after.output
+    unknown = runner.invoke(app, ["actors", "lookup", "Zorglub", "--lang", "fr"])
+    assert unknown.exit_code == 1
+
+
+def test_actors_stats_counts_the_gazetteer() -> None:
+    result = runner.invoke(app, ["actors", "stats"])
+    assert result.exit_code == 0
+    assert "country" in result.output and "dated roles" in result.output
+
+
+def test_actors_eval_prints_accuracy(tmp_path: Path) -> None:
+    cases = tmp_path / "mentions.jsonl"
+    rows = [
+        {"id": "en-1", "date": "2025-03-01", "context": "", "text": "Moscow denied the report.",
+         "mention": "Moscow", "expected": {"country": "RUS", "sector": "GOV", "name": None, "org": None}},
+        {"id": "en-2", "date": "2025-03-01", "context": "", "text": "Moscow denied the report.",
+         "mention": "Moscow", "expected": {"country": "FRA", "sector": "GOV", "name": None, "org": None}},
+    ]
+    cases.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    result = runner.invoke(app, ["actors", "eval", str(cases), "-v"])
+    assert result.exit_code == 0
+    assert "en: 1/2 right, accuracy 0.500" in result.output
+    assert "en-2 'Moscow'" in result.output

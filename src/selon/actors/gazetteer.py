@@ -176,7 +176,10 @@ def _read_roles(root: Traversable, lang: str) -> dict[str, str]:
         parts = line.split("\t")
         if len(parts) != 2:
             raise DataError(f"lang/{lang}/roles.tsv:{number}: expected word <TAB> sector")
-        roles[parts[0].strip().lower()] = parts[1].strip()
+        word = parts[0].strip().lower()
+        if word in roles:
+            raise DataError(f"lang/{lang}/roles.tsv:{number}: {word!r} is listed twice")
+        roles[word] = parts[1].strip()
     return roles
 
 

@@ -9,8 +9,8 @@ from datetime import date
 from spacy.tokens import Token
 
 from selon.actors.gazetteer import Gazetteer
-from selon.actors.matcher import Mention
-from selon.parse.syntax import noun_phrase
+from selon.actors.matcher import ORG_LABELS, Mention
+from selon.parse.syntax import noun_phrase, prepositional_objects
 from selon.records import Actor
 
 # Mentions of these kinds name the country's government when they head a phrase.
@@ -30,28 +30,65 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions that lie inside tokens [start, end), in text order."""
+        found = {m for m in self.by_token.values() if start <= m.start and m.end <= end}
+        return sorted(found, key=lambda m: m.start)
+
 
 class ActorResolver:
     """Resolves argument tokens to actors for one article (its language and date)."""
 
-    def __init__(self, gazetteer: Gazetteer, lang: str, day: date | None) -> None:
+    def __init__(self, gazetteer: Gazetteer, lang: str, day: date | None,
+                 quantity_nouns: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.roles = gazetteer.roles.get(lang, {})
         self.day = day
+        self.quantity_nouns = quantity_nouns
 
     def is_country(self, mention: Mention) -> bool:
         entity = self.gazetteer.entities.get(mention.entity_id or "")
         return entity is not None and entity.kind == "country"
 
     def role_sector(self, token: Token) -> str | None:
-        """The sector a role word gives ("armée" MIL), two-word roles first ("premier ministre")."""
+        """The sector a role word gives ("armée" MIL); longer roles first ("forces de
+        l'ordre" COP, "premier ministre" GOV, "security forces" COP)."""
         lemma = token.lemma_.lower()
-        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if following is not None:
-            pair = f"{lemma} {following.lemma_.lower()}"
-            if pair in self.roles:
-                return self.roles[pair]
+        doc = token.doc
+        following = [t.lower_ for t in doc[token.i + 1:token.i + 4]]
+        longer = [f"{lemma} {' '.join(following[:n])}".replace("' ", "'").replace("’ ", "'")
+                  for n in (3, 2, 1) if len(following) >= n]
+        if token.i > 0:
+            longer.append(f"{doc[token.i - 1].lemma_.lower()} {lemma}")
+        for phrase in longer:
+            if phrase in self.roles:
+                return self.roles[phrase]
         return self.roles.get(lemma) or self.roles.get(token.lower_)
+
+    def _counted(self, head: Token, mentions: MentionIndex) -> Actor | None:
+        """"des milliers de manifestants", "thousands of Georgians": the complement's actor;
+        a people named by its demonym is that country's civilians."""
+        for complement in prepositional_objects(head, "de") + prepositional_objects(head, "of"):
+            mention = mentions.at(complement)
+            if mention is not None and mention.kind == "adjective" and self.is_country(mention):
+                return Actor(country=self.mention_actor(mention).country, sector="CVL")
+            actor = self.actor(complement, mentions)
+            if actor is not None:
+                return actor
+        return None
+
+    @staticmethod
+    def _stands_beside(head: Token, mention: Mention) -> bool:
+        """A name hanging from the head with no preposition: an apposition, not "the X of Y"."""
+        token = head.doc[mention.start:mention.end].root
+        return token.head == head and token.dep_ in ("appos", "flat", "flat:name", "nmod", "compound",
+                                                      "npadvmod", "nummod") and not any(
+            c.dep_ in ("case", "prep") for c in token.children)
+
+    def _is_role_phrase(self, head: Token, mention: Mention) -> bool:
+        """"the defence ministry" that NER took for a name is a role, not an organisation's name."""
+        root = head.doc[mention.start:mention.end].root
+        return mention.label in ORG_LABELS and self.role_sector(root) is not None
 
     def mention_actor(self, mention: Mention) -> Actor:
         if mention.entity_id is None:
@@ -61,13 +98,28 @@ class ActorResolver:
 
     def actor(self, head: Token, mentions: MentionIndex) -> Actor | None:
         """The actor named by the phrase headed by `head`, or None if it names none."""
-        own = mentions.at(head)
+        actor = self._actor(head, mentions)
+        return actor if actor is not None and actor != Actor() else None
+
+    def _mention_at(self, token: Token, mentions: MentionIndex) -> Mention | None:
+        """The mention at `token`, unless it is a role that NER took for a name."""
+        mention = mentions.at(token)
+        if mention is not None and mention.entity_id is None and self._is_role_phrase(token, mention):
+            return None
+        return mention
+
+    def _actor(self, head: Token, mentions: MentionIndex) -> Actor | None:
+        own = self._mention_at(head, mentions)
         if head.pos_ == "PRON" and own is None:
             return None
+        if own is None and head.lemma_.lower() in self.quantity_nouns:
+            counted = self._counted(head, mentions)
+            if counted is not None:
+                return counted
         phrase = noun_phrase(head)
         found: list[Mention] = []
         for token in sorted(phrase, key=lambda t: abs(t.i - head.i)):
-            mention = mentions.at(token)
+            mention = self._mention_at(token, mentions)
             if mention is not None and mention not in found:
                 found.append(mention)
         country_mentions = [m for m in found if self.is_country(m)]
@@ -77,16 +129,26 @@ class ActorResolver:
 
         if own is not None and self.is_country(own):
             return Actor(country=self.mention_actor(own).country, sector=sector or "GOV")
+        appositive = [m for m in named if self._stands_beside(head, m)]
+        if own is None and not sector and appositive:
+            # "le géant pétrolier saoudien Aramco": the name beside the head is the actor.
+            return self.mention_actor(appositive[0])
         if own is not None or (named and (sector or head.pos_ == "PROPN")):
             mention = own if own is not None else named[0]
             actor = self.mention_actor(mention)
             if mention.entity_id is None:
                 # A name the gazetteer does not know keeps the country and sector its
                 # phrase gives: "le ministre vénézuélien des Transports, Ramón Velásquez".
-                appositive_role = next(
-                    (self.role_sector(t) for t in phrase if self.role_sector(t)), None
-                )
-                return Actor(country, sector or appositive_role, actor.name, None)
+                name = actor.name
+                role = next((t for t in phrase if self.role_sector(t)), None)
+                # "a spokesman for the M23", "le porte-parole de l'armée malienne": the body
+                # the role belongs to gives country and sector.
+                body = self.owner(role, mentions) if role is not None else None
+                role_sector = sector or (self.role_sector(role) if role else None)
+                if body is not None and (body.name or body.org or body.sector != "GOV"):
+                    return Actor(body.country, body.sector, name, body.org)
+                # "Pakistan's Supreme Court": a country's body keeps the role's own sector.
+                return Actor(country or (body.country if body else None), role_sector, name, None)
             return actor
         if sector is not None and (country or head.pos_ in ("NOUN", "PROPN")):
             return Actor(country=country, sector=sector)
@@ -103,7 +165,7 @@ class ActorResolver:
                 child.dep_ == "nmod" and any(c.lower_ in ("de", "du", "des", "d'", "d’")
                                              for c in child.children if c.dep_ == "case")
             )
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
                 is_owner = True
                 child = next((c for c in child.children if c.dep_ == "pobj"), child)
             if is_owner:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from selon.cli.actors import actors_app
 from selon.cli.common import fail
 from selon.cli.demo import demo
 from selon.cli.evaluate import evaluate
@@ -27,6 +28,7 @@ app.command("events")(events)
 app.command("show")(show)
 app.command("eval")(evaluate)
 app.command("demo")(demo)
+app.add_typer(actors_app, name="actors")
 
 
 def run() -> None:

@@ -8,10 +8,11 @@ the dependency parse; coordination on either side gives one event per pair.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from selon.actors.references import Discourse
 from selon.actors.resolve import ActorResolver, MentionIndex
 from selon.events.lexicon import Lexicon, Trigger
 from selon.parse.syntax import (
@@ -47,28 +48,13 @@ class Candidate:
     objects: tuple[str, ...]
 
 
-@dataclass
-class Salience:
-    """Recently named actors, for pronouns: the latest subject first."""
-
-    subjects: list[Actor] = field(default_factory=list)
-
-    def remember(self, actor: Actor | None) -> None:
-        if actor is not None:
-            self.subjects.append(actor)
-
-    def latest(self) -> Actor | None:
-        return self.subjects[-1] if self.subjects else None
-
-
-
 class EventCoder:
     """Codes the sentences of one article."""
 
-    def __init__(self, lexicon: Lexicon, resolver: ActorResolver) -> None:
+    def __init__(self, lexicon: Lexicon, resolver: ActorResolver, discourse: Discourse) -> None:
         self.lexicon = lexicon
         self.resolver = resolver
-        self.salience = Salience()
+        self.discourse = discourse
 
     # --- frames ------------------------------------------------------------------------------
     def entry_for(self, token: Token) -> Trigger | None:
@@ -103,6 +89,12 @@ class EventCoder:
         found: list[tuple[Token, Actor]] = []
         for token in tokens:
             for each in conjuncts(token):
+                if mentions.at(each) is None:
+                    earlier = self.named_in_sentence(each.sent, mentions, before=each.i)
+                    referred = self.discourse.resolve(each, earlier)
+                    if referred is not None:
+                        found.extend((each, a) for a in referred)
+                        continue
                 actor = self.resolver.actor(each, mentions)
                 if actor is not None:
                     found.append((each, actor))
@@ -137,8 +129,14 @@ class EventCoder:
                 speakers = self.actors_of(children(ancestor, self.lexicon.subject), mentions)
                 if speakers:
                     return [speakers[0][1]]
-        latest = self.salience.latest()
+        latest = self.discourse.latest_subject() or self.discourse.latest_person()
         return [latest] if latest else []
+
+    def named_in_sentence(self, sentence: Span, mentions: MentionIndex,
+                          before: int | None = None) -> list[Actor]:
+        """The actors the sentence's mentions name, in order (those before token `before`)."""
+        end = sentence.end if before is None else before
+        return [self.resolver.mention_actor(m) for m in mentions.within(sentence.start, end)]
 
     def _spec_tokens(self, token: Token, spec: str) -> list[Token]:
         """Tokens a frame names: "obj", "prep:à", or a path "obj/prep:de" ("l'aide de la Russie")."""
@@ -331,5 +329,5 @@ class EventCoder:
                 continue
             yield from self.noun_candidates(token, entry, mentions)
         root_subjects = self.actors_of(self.subject_tokens(sentence.root), mentions)
-        if root_subjects:
-            self.salience.remember(root_subjects[0][1])
+        self.discourse.note(self.named_in_sentence(sentence, mentions),
+                            root_subjects[0][1] if root_subjects else None)

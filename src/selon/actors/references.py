@@ -1,0 +1,146 @@
+"""Words that point back to actors named earlier: "ce dernier", "the latter", "les deux
+dirigeants", "both countries", and subject pronouns ("il", "she").
+
+Rule-based on purpose: no coreference model for French can be installed here. The rules are
+those a careful reader applies first: "the latter" is the person or organisation named last,
+"the two leaders" are the last two people named, a subject pronoun is the latest subject.
+The words themselves are data, in `lang/<lang>/references.toml`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from selon.errors import DataError
+from selon.records import Actor
+
+
+@dataclass(frozen=True)
+class ReferenceWords:
+    latter: frozenset[str]
+    pair: frozenset[str]
+    country_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    any_nouns: frozenset[str]
+    definite: dict[str, frozenset[str]]  # noun lemma -> sectors it may point back to
+    quantity_nouns: frozenset[str] = frozenset()
+
+
+@cache
+def load_reference_words(lang: str) -> ReferenceWords:
+    file = resources.files("selon").joinpath("lang", lang, "references.toml")
+    if not file.is_file():
+        raise DataError(f"lang/{lang}/references.toml is missing")
+    try:
+        raw = tomllib.loads(file.read_text(encoding="utf-8"))
+        return ReferenceWords(
+            latter=frozenset(raw["latter"]),
+            pair=frozenset(raw["pair"]),
+            country_nouns=frozenset(raw["country_nouns"]),
+            person_nouns=frozenset(raw["person_nouns"]),
+            any_nouns=frozenset(raw["any_nouns"]),
+            definite={noun: frozenset(sectors) for noun, sectors in raw["definite"].items()},
+            quantity_nouns=frozenset(raw["quantity_nouns"]),
+        )
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
+        raise DataError(f"lang/{lang}/references.toml: {error}") from error
+
+
+def is_named(actor: Actor) -> bool:
+    """A person or organisation, as opposed to a country or a role without a name."""
+    return actor.name is not None
+
+
+def is_country(actor: Actor) -> bool:
+    return actor.name is None and actor.org is None and actor.country is not None and (
+        actor.sector in (None, "GOV")
+    )
+
+
+def distinct_latest(actors: list[Actor], count: int) -> list[Actor]:
+    """The last `count` distinct actors of `actors`, in text order."""
+    found: list[Actor] = []
+    for actor in reversed(actors):
+        if actor not in found:
+            found.append(actor)
+        if len(found) == count:
+            break
+    return list(reversed(found))
+
+
+@dataclass
+class Discourse:
+    """What an article has named so far, for the words that point back to it."""
+
+    words: ReferenceWords
+    named: list[Actor] = field(default_factory=list)  # every actor named, in text order
+    subjects: list[Actor] = field(default_factory=list)  # sentence subjects, in text order
+
+    def note(self, named: list[Actor], subject: Actor | None) -> None:
+        """Record a sentence once it is coded: the actors it named, and its subject."""
+        self.named.extend(named)
+        if subject is not None:
+            self.subjects.append(subject)
+
+    def latest_subject(self) -> Actor | None:
+        return self.subjects[-1] if self.subjects else None
+
+    def latest_person(self) -> Actor | None:
+        people = [a for a in self.named if is_named(a)]
+        return people[-1] if people else None
+
+    def resolve(self, head: Token, earlier_in_sentence: list[Actor]) -> list[Actor] | None:
+        """The actors a reference phrase headed by `head` points back to: None when it is not
+        a reference, [] when it is one whose antecedent was not found."""
+        before = self.named + earlier_in_sentence
+        sectors = self._definite(head)
+        if sectors:
+            found = [a for a in before if a.sector in sectors and (a.name or a.org)]
+            # Not found: "the court" may still be a country's own court, read as a role.
+            return distinct_latest(found, 1) or None
+        if self._latter(head):
+            people = [a for a in before if is_named(a)]
+            return distinct_latest(people or before, 1)
+        kind = self._pair(head)
+        if kind == "country":
+            return distinct_latest([a for a in before if is_country(a)], 2)
+        if kind == "person":
+            return distinct_latest([a for a in before if is_named(a) and a.org is None], 2)
+        if kind == "any":
+            return distinct_latest(before, 2)
+        return None
+
+    def _latter(self, head: Token) -> bool:
+        determiners = [c for c in head.children if c.dep_ in ("det", "amod") and c.i < head.i]
+        phrase = " ".join(t.lower_ for t in [*determiners, head])
+        return phrase in self.words.latter or head.lower_ in self.words.latter
+
+    def _definite(self, head: Token) -> frozenset[str] | None:
+        """The sectors "the court" may point back to, if the phrase is a bare definite noun."""
+        sectors = self.words.definite.get(head.lemma_.lower())
+        if sectors is None or head.pos_ != "NOUN":
+            return None
+        modifiers = [c for c in head.children if c.dep_ not in ("det", "punct", "case")]
+        determiners = [c for c in head.children if c.dep_ == "det"]
+        definite = all("Def" in d.morph.get("Definite", []) or d.lower_ == "the" for d in determiners)
+        return sectors if determiners and definite and not modifiers else None
+
+    def _pair(self, head: Token) -> str | None:
+        """"les deux dirigeants": 'person', 'country' or 'any' by the head noun; else None."""
+        if head.pos_ not in ("NOUN", "PROPN") or not any(
+            c.lower_ in self.words.pair for c in head.children if c.dep_ in ("nummod", "det", "predet")
+        ):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in self.words.country_nouns:
+            return "country"
+        if lemma in self.words.any_nouns:
+            return "any"
+        if lemma in self.words.person_nouns:
+            return "person"
+        return None  # "les deux soldats" are two soldiers, not two actors named earlier
