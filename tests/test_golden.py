@@ -65,4 +65,4 @@ def test_samples_quality_floor(pipeline: Pipeline) -> None:
 
 
 # Raise this floor when the coder improves; lowering it is a decision to write down.
-FLOOR = 0.33
+FLOOR = 0.45

@@ -132,6 +132,7 @@ class Pipeline:
         finder = load_date_finder(lang)
         events: list[Event] = []
         previous_chain: tuple[str, ...] = ()
+        authors: dict[str, Actor] = {}  # by event type: the source of the latest such event
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
             reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions))
             for sentence in paragraph.doc.sents:
@@ -141,6 +142,9 @@ class Pipeline:
                 for candidate in scope.coder.code_sentence(sentence, mentions):
                     candidate = replace(candidate, source=at_home(candidate.source, scope.home),
                                         target=at_home(candidate.target, scope.home))
+                    candidate = implied_target(candidate, authors)
+                    if candidate.source is not None:
+                        authors[candidate.entry.type] = candidate.source
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
                     key = (candidate.entry.type, candidate.source, candidate.target)
                     if key in seen:
@@ -227,12 +231,31 @@ def home_country(resolver: ActorResolver, mentions: list[Mention]) -> str | None
 
 
 def at_home(actor: Actor | None, home: str | None) -> Actor | None:
-    """A domestic actor with no country of its own ("la police antiémeute") is the home's."""
+    """A domestic actor with no country of its own is the home's."""
     if actor is None or home is None or actor.country or actor.org:
         return actor
-    if actor.sector in DOMESTIC_SECTORS and actor.name is None:
+    if actor.sector in DOMESTIC_SECTORS:
+        # "la police antiémeute", and "le ministre de l'Intérieur, Ali Yerlikaya" too: a
+        # foreign official would have had his country named beside his role.
         return replace(actor, country=home)
     return actor
+
+
+def implied_target(candidate: Candidate, authors: dict[str, Actor]) -> Candidate:
+    """A target the sentence implies without naming it.
+
+    "Kigali a dénoncé des sanctions": the act denounced names its author, the source of the
+    latest such act in the article. "Thousands rallied in Tbilisi": a protest with no
+    addressee is addressed to the protesters' own government (CAMEO and PLOVER practice).
+    """
+    if candidate.target is not None or candidate.source is None:
+        return candidate
+    author = authors.get(candidate.object_event or "")
+    if author is not None and author.country != candidate.source.country:
+        return replace(candidate, target=author)
+    if candidate.entry.type == "PROTEST" and candidate.source.country:
+        return replace(candidate, target=Actor(country=candidate.source.country, sector="GOV"))
+    return candidate
 
 
 def _canonical_names(resolver: ActorResolver, mentions: MentionIndex) -> Callable[[Token], str | None]:

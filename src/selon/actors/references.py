@@ -29,6 +29,7 @@ class ReferenceWords:
     any_nouns: frozenset[str]
     definite: dict[str, frozenset[str]]  # noun lemma -> sectors it may point back to
     quantity_nouns: frozenset[str] = frozenset()
+    relational_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -46,6 +47,7 @@ def load_reference_words(lang: str) -> ReferenceWords:
             any_nouns=frozenset(raw["any_nouns"]),
             definite={noun: frozenset(sectors) for noun, sectors in raw["definite"].items()},
             quantity_nouns=frozenset(raw["quantity_nouns"]),
+            relational_nouns=frozenset(raw["relational_nouns"]),
         )
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
         raise DataError(f"lang/{lang}/references.toml: {error}") from error

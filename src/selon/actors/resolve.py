@@ -172,4 +172,9 @@ class ActorResolver:
                 actor = self.actor(child, mentions)
                 if actor is not None:
                     return actor
+        for child in head.children:
+            # "les positions kurdes", "Russian oil": a country adjective names the owner.
+            mention = mentions.at(child)
+            if child.dep_ == "amod" and mention is not None and self.is_country(mention):
+                return Actor(country=self.mention_actor(mention).country, sector="GOV")
         return None

@@ -8,7 +8,7 @@ the dependency parse; coordination on either side gives one event per pair.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -46,6 +46,8 @@ class Candidate:
     source: Actor | None
     target: Actor | None
     objects: tuple[str, ...]
+    # With no target: the type of the act the object names, whose author the target may be.
+    object_event: str | None = None
 
 
 class EventCoder:
@@ -119,7 +121,11 @@ class EventCoder:
                         actors = self.actors_of(found, mentions)
                         if actors:
                             return [a for _, a in actors]
-            return []
+            # "M. Kobakhidze l'accuse": the person named last who is not the clause's subject.
+            subjects = {a for _, a in self.actors_of(self.subject_tokens(token.head), mentions)}
+            earlier = self.named_in_sentence(token.sent, mentions, before=token.i)
+            people = [a for a in self.discourse.named + earlier if a.name and a not in subjects]
+            return people[-1:]
         if token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
             # "Le gouvernement américain répète qu'il n'envisageait pas…", "Britain said it
             # would…": the nearest governing clause whose subject names an actor.
@@ -175,13 +181,31 @@ class EventCoder:
             actors = self.actors_of(self._spec_tokens(token, spec), mentions)
             if actors:
                 return actors
-        # No actor in the complement itself: its owner ("attacked Chad's border posts").
+        # No actor in the complement itself: its owner ("attacked Chad's border posts"), but
+        # "les alliés de Washington" are not Washington.
         for spec in specs:
             for each in self._spec_tokens(token, spec):
+                if each.lemma_.lower() in self.discourse.words.relational_nouns:
+                    continue
                 owner = self.resolver.owner(each, mentions)
                 if owner is not None:
                     return [(each, owner)]
+        if token.pos_ == "VERB":
+            # "a suspendu son partenariat avec Tbilissi": the object's own complement.
+            for obj in children(token, OBJECT_DEPS):
+                for preposition in self.lexicon.object_complements:
+                    actors = self.actors_of(prepositional_objects(obj, preposition), mentions)
+                    if actors:
+                        return actors
         return []
+
+    def object_event(self, token: Token) -> str | None:
+        """The type of the act a verb's object names ("a dénoncé les sanctions": SANCTION)."""
+        for obj in children(token, OBJECT_DEPS):
+            entry = self.entry_for(obj)
+            if entry is not None and entry.pos == "noun":
+                return entry.type
+        return None
 
     def objects_of(self, token: Token, taken: set[int]) -> tuple[str, ...]:
         deps = OBJECT_DEPS if token.pos_ == "VERB" else {"nmod", "pobj"}
@@ -211,7 +235,11 @@ class EventCoder:
             sources = self.actors_of(self.subject_tokens(verb), mentions)
             targets = self.targets_of(verb, entry.target, mentions)
         taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
-        return self._pairs(verb, entry, sources, targets, self.objects_of(verb, taken))
+        found = self._pairs(verb, entry, sources, targets, self.objects_of(verb, taken))
+        if not targets:
+            kind = self.object_event(verb)
+            found = [replace(c, object_event=kind) for c in found]
+        return found
 
     def noun_candidates(self, noun: Token, entry: Trigger,
                         mentions: MentionIndex) -> list[Candidate]:

@@ -43,6 +43,8 @@ class Lexicon:
     subject: tuple[str, ...]
     passive_subject: tuple[str, ...]
     agent: tuple[str, ...]
+    # Prepositions by which a verb's object names the other side: "son partenariat avec Tbilissi".
+    object_complements: tuple[str, ...] = ()
 
     def types(self) -> set[str]:
         return {t.type for group in (*self.verbs.values(), *self.nouns.values()) for t in group}
@@ -98,4 +100,5 @@ def load_lexicon(lang: str) -> Lexicon:
         subject=tuple(defaults.get("subject", ["nsubj"])),
         passive_subject=tuple(defaults.get("passive_subject", ["nsubj:pass"])),
         agent=tuple(defaults.get("agent", ["obl:agent"])),
+        object_complements=tuple(defaults.get("object_complements", [])),
     )
