@@ -75,6 +75,13 @@ CASES = [
     ("fr", "L'Algérie a condamné l'attaque du Maroc.", ("ACCUSE", "DZA", "MAR")),
     ("en", "Azerbaijan accused Armenia of shelling its positions.", ("ACCUSE", "AZE", "ARM")),
     ("en", "Spain condemned Israel's strike on the convoy.", ("ACCUSE", "ESP", "ISR")),
+    # Targets implied by the sentence or the article
+    ("fr", "Washington a suspendu son partenariat stratégique avec Tbilissi.",
+     ("SANCTION", "USA", "GEO")),
+    ("en", "Thousands of Kenyans protested in Nairobi on Tuesday.", ("PROTEST", "KEN", "KEN")),
+    ("fr", "Le Canada a imposé des sanctions à la Biélorussie. Minsk a dénoncé ces sanctions.",
+     ("ACCUSE", "BLR", "CAN")),
+    ("fr", "L'armée algérienne a abattu un drone malien.", ("ASSAULT", "DZA", "MLI")),
 ]
 
 
