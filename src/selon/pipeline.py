@@ -143,6 +143,8 @@ class Pipeline:
                     candidate = replace(candidate, source=at_home(candidate.source, scope.home),
                                         target=at_home(candidate.target, scope.home))
                     candidate = implied_target(candidate, authors)
+                    if candidate.entry.type in scope.coder.lexicon.military_types:
+                        candidate = replace(candidate, source=by_its_military(candidate.source))
                     if candidate.source is not None:
                         authors[candidate.entry.type] = candidate.source
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
@@ -239,6 +241,13 @@ def at_home(actor: Actor | None, home: str | None) -> Actor | None:
         # foreign official would have had his country named beside his role.
         return replace(actor, country=home)
     return actor
+
+
+def by_its_military(actor: Actor | None) -> Actor | None:
+    """A country as the author of a military act is its armed forces: "Israel struck" ISR MIL."""
+    if actor is None or actor.name or actor.org or actor.sector != "GOV" or not actor.country:
+        return actor
+    return replace(actor, sector="MIL")
 
 
 def implied_target(candidate: Candidate, authors: dict[str, Actor]) -> Candidate:

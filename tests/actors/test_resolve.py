@@ -26,13 +26,18 @@ CASES = [
      ("RUS", "BUS", "Rosneft")),
     ("en", "Russia's defence ministry said the drones were destroyed.", "Russia's defence ministry",
      ("RUS", "GOV", None)),
+    # A person's name that holds a city's name is a person ("Mendoza", a city in Argentina).
+    ("fr", "Le sénateur chilien Pablo Mendoza a démenti.", "Le sénateur chilien Pablo Mendoza",
+     ("CHL", "LEG", "Pablo Mendoza")),
+    # A city stands for its country's territory.
+    ("en", "Drones struck Kharkiv overnight.", "Kharkiv", ("UKR", None, None)),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "mention", "expected"), CASES)
 def test_the_phrase_gives_country_sector_and_name(pipeline: Pipeline, lang: str, text: str,
                                                   mention: str,
-                                                  expected: tuple[str, str, str | None]) -> None:
+                                                  expected: tuple[str, str | None, str | None]) -> None:
     actor = actor_of(pipeline, lang, text, mention)
     assert actor is not None
     assert (actor.country, actor.sector, actor.name) == expected

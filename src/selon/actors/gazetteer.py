@@ -24,7 +24,7 @@ from typing import Any
 from selon.errors import DataError
 from selon.records import Actor
 
-ALIAS_KINDS = frozenset({"name", "adjective", "capital", "seat", "acronym", "surname"})
+ALIAS_KINDS = frozenset({"name", "adjective", "capital", "seat", "acronym", "surname", "city"})
 FORMER_SECTOR = "ELI"
 
 
@@ -55,6 +55,9 @@ class Entity:
         """The actor this entity is on `day` (its latest role when the day is unknown)."""
         if self.kind == "country":
             return Actor(country=self.id, sector="GOV")
+        if self.kind == "city":
+            # A city stands for its country's territory ("a strike on Kharkiv" targets UKR).
+            return Actor(country=self.country)
         if not self.roles:
             return Actor(self.country, self.sector, self.name, self.org)
         ordered = sorted(self.roles, key=lambda r: r.start or date.min)

@@ -53,31 +53,40 @@ class ActorMatcher:
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._keys: dict[str, Alias] = {}
-        exact: dict[str, list[Doc]] = {}
-        folded: dict[str, list[Doc]] = {}
+        exact: dict[str, list[str]] = {}
+        folded: dict[str, list[str]] = {}
         for alias in gazetteer.aliases.get(lang, ()):
             key = f"{alias.entity_id}|{alias.kind}"
             self._keys[key] = alias
             target = folded if alias.text == alias.text.lower() else exact
-            for form in variants(alias.text):
-                target.setdefault(key, []).append(nlp.make_doc(form))
-        for key, docs in exact.items():
-            self._exact.add(key, docs)
-        for key, docs in folded.items():
-            self._folded.add(key, docs)
+            target.setdefault(key, []).extend(sorted(variants(alias.text)))
+        for matcher, forms in ((self._exact, exact), (self._folded, folded)):
+            # Tens of thousands of aliases (cities): tokenise them in one stream.
+            docs = iter(nlp.tokenizer.pipe(f for group in forms.values() for f in group))
+            for key, group in forms.items():
+                matcher.add(key, [next(docs) for _ in group])
+
+    def _is_city(self, span: Span) -> bool:
+        return self._keys[span.label_].kind == "city"
 
     def mentions(self, doc: Doc) -> list[Mention]:
         spans: list[Span] = []
         for matcher in (self._exact, self._folded):
             for match_id, start, end in matcher(doc):
                 spans.append(Span(doc, start, end, label=match_id))
-        taken = {i for span in spans for i in range(span.start, span.end)}
         for ent in doc.ents:
-            # A name spaCy found counts only where no alias matched: "Conseil de sécurité de
-            # l'ONU" as one ORG would hide the UN.
-            if ent.label_ in PERSON_LABELS | ORG_LABELS and not taken.intersection(
-                range(ent.start, ent.end)
+            if ent.label_ not in PERSON_LABELS | ORG_LABELS:
+                continue
+            overlapping = [s for s in spans if s.start < ent.end and ent.start < s.end]
+            # A person spaCy found beats a city inside their name ("Carla Mendoza"); otherwise
+            # a name counts only where no alias matched: "Conseil de sécurité de l'ONU" as one
+            # ORG would hide the UN.
+            if ent.label_ in PERSON_LABELS and overlapping and all(
+                self._is_city(s) and len(s) < len(ent) for s in overlapping
             ):
+                spans = [s for s in spans if s not in overlapping]
+                overlapping = []
+            if not overlapping:
                 spans.append(Span(doc, ent.start, ent.end, label=f"?{ent.label_}"))
         found: list[Mention] = []
         for span in filter_spans(spans):

@@ -134,7 +134,9 @@ class EventCoder:
                     continue
                 speakers = self.actors_of(children(ancestor, self.lexicon.subject), mentions)
                 if speakers:
-                    return [speakers[0][1]]
+                    # "Britain, France and Germany said they would…": a plural pronoun is all.
+                    plural = "Plur" in token.morph.get("Number", [])
+                    return [a for _, a in speakers] if plural else [speakers[0][1]]
         latest = self.discourse.latest_subject() or self.discourse.latest_person()
         return [latest] if latest else []
 
@@ -142,7 +144,16 @@ class EventCoder:
                           before: int | None = None) -> list[Actor]:
         """The actors the sentence's mentions name, in order (those before token `before`)."""
         end = sentence.end if before is None else before
-        return [self.resolver.mention_actor(m) for m in mentions.within(sentence.start, end)]
+        found: list[Actor] = []
+        for mention in mentions.within(sentence.start, end):
+            if mention.kind == "city":
+                continue  # a place, not an actor one can point back to
+            # In context: "James Kabarebe, a Rwandan government minister" is RWA GOV.
+            root = sentence.doc[mention.start:mention.end].root
+            actor = self.resolver.actor(root, mentions) if root.pos_ != "ADJ" else None
+            found.append(actor if actor is not None and actor.name == self.resolver.mention_actor(
+                mention).name else self.resolver.mention_actor(mention))
+        return found
 
     def _spec_tokens(self, token: Token, spec: str) -> list[Token]:
         """Tokens a frame names: "obj", "prep:à", or a path "obj/prep:de" ("l'aide de la Russie")."""
@@ -261,9 +272,17 @@ class EventCoder:
                 sources = found
                 break
         verb = self._governing_verb(noun)
-        if not sources and verb is not None:
+        # Only a verb that performs the act lends it its subject: "Washington a imposé des
+        # sanctions", but not "Kobakhidze described the protests as…".
+        lends = verb is not None and verb.lemma_.lower() in self.lexicon.light_verbs
+        if not sources and verb is not None and lends:
             sources = self._subject_or_agent(verb, mentions)
-        if not targets and verb is not None:
+        elif sources and not targets and verb is not None and not lends:
+            # "Tehran turned down a request by Rafael Grossi": whoever reacts to an act with
+            # its own author is the one it was addressed to.
+            authors = {a for _, a in sources}
+            targets = [(t, a) for t, a in self._subject_or_agent(verb, mentions) if a not in authors]
+        if not targets and verb is not None and lends:
             # "imposer des sanctions à l'Iran", "impose sanctions on Iran": the complement
             # hangs from the verb, not from the noun.
             targets = self.targets_of(verb, entry.target, mentions)

@@ -45,6 +45,10 @@ class Lexicon:
     agent: tuple[str, ...]
     # Prepositions by which a verb's object names the other side: "son partenariat avec Tbilissi".
     object_complements: tuple[str, ...] = ()
+    # Verbs that perform the act their object names, and lend it their subject: "imposer".
+    light_verbs: frozenset[str] = frozenset()
+    # Types whose acts a state performs through its armed forces: "Israel struck Iran" is ISR MIL.
+    military_types: frozenset[str] = frozenset()
 
     def types(self) -> set[str]:
         return {t.type for group in (*self.verbs.values(), *self.nouns.values()) for t in group}
@@ -101,4 +105,6 @@ def load_lexicon(lang: str) -> Lexicon:
         passive_subject=tuple(defaults.get("passive_subject", ["nsubj:pass"])),
         agent=tuple(defaults.get("agent", ["obl:agent"])),
         object_complements=tuple(defaults.get("object_complements", [])),
+        light_verbs=frozenset(defaults.get("light_verbs", [])),
+        military_types=frozenset(defaults.get("military_types", [])),
     )
