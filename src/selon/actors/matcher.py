@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -62,7 +63,8 @@ class ActorMatcher:
             target.setdefault(key, []).extend(sorted(variants(alias.text)))
         for matcher, forms in ((self._exact, exact), (self._folded, folded)):
             # Tens of thousands of aliases (cities): tokenise them in one stream.
-            docs = iter(nlp.tokenizer.pipe(f for group in forms.values() for f in group))
+            tokenizer: Tokenizer = nlp.tokenizer
+            docs = iter(tokenizer.pipe(f for group in forms.values() for f in group))
             for key, group in forms.items():
                 matcher.add(key, [next(docs) for _ in group])
 
