@@ -17,9 +17,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from selon.actors import ActorMatcher, Mention, load_gazetteer
+from selon.actors import ActorMatcher, Gazetteer, Mention, load_gazetteer
 from selon.actors.references import Discourse, load_reference_words
 from selon.actors.resolve import ActorResolver, MentionIndex
 from selon.attribution import AttributionReader, load_cues
@@ -80,7 +81,7 @@ class Pipeline:
 
     def matcher(self, lang: str) -> ActorMatcher:
         if lang not in self._matchers:
-            self._matchers[lang] = ActorMatcher(self.parsers.nlp(lang), self.gazetteer, lang)
+            self._matchers[lang] = shared_matcher(self.parsers.nlp(lang), self.gazetteer, lang)
         return self._matchers[lang]
 
     # --- the whole run ---------------------------------------------------------------------
@@ -214,6 +215,18 @@ class Pipeline:
                 rule=candidate.entry.rule,
             ),
         )
+
+
+_MATCHERS: dict[tuple[int, int, str], ActorMatcher] = {}
+
+
+def shared_matcher(nlp: Language, gazetteer: Gazetteer, lang: str) -> ActorMatcher:
+    """One matcher per model, gazetteer and language in a process: building one tokenises some
+    fifty thousand aliases, and a matcher is only read once built."""
+    key = (id(nlp), id(gazetteer), lang)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = ActorMatcher(nlp, gazetteer, lang)
+    return _MATCHERS[key]
 
 
 # A share of the article's country mentions above which one country is the story's home.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -38,6 +39,19 @@ class ParsedArticle:
                 yield index, paragraph, sentence
 
 
+@cache
+def load_model(name: str, lang: str) -> Language:
+    """A spaCy pipeline, loaded once per process: pipelines in one process share it (it is only
+    read while parsing)."""
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        raise ModelMissing(
+            f"spaCy model {name!r} for {lang!r} is not installed: run `make install` "
+            f"(it installs requirements/models.txt) or `pip install` the model package"
+        ) from error
+
+
 class Parsers:
     """The spaCy pipelines by language; each is loaded on first use, then kept."""
 
@@ -47,14 +61,7 @@ class Parsers:
 
     def nlp(self, lang: str) -> Language:
         if lang not in self._loaded:
-            name = self.settings.model_for(lang)
-            try:
-                self._loaded[lang] = spacy.load(name)
-            except OSError as error:
-                raise ModelMissing(
-                    f"spaCy model {name!r} for {lang!r} is not installed: run `make install` "
-                    f"(it installs requirements/models.txt) or `pip install` the model package"
-                ) from error
+            self._loaded[lang] = load_model(self.settings.model_for(lang), lang)
         return self._loaded[lang]
 
     def parse(self, articles: Sequence[tuple[Article, str]]) -> list[ParsedArticle]:
