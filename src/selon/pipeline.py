@@ -204,6 +204,7 @@ class Pipeline:
             certainty=certainty,
             attributed_to=chain,
             date=nearest.value if nearest else None,
+            location=candidate.location,
             objects=candidate.objects,
             provenance=Provenance(
                 content_hash=article.content_hash,

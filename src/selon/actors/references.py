@@ -108,13 +108,15 @@ class Discourse:
         if self._latter(head):
             people = [a for a in before if is_named(a)]
             return distinct_latest(people or before, 1)
+        # A pair points to earlier sentences: in "Lula called on both governments", Brazil
+        # is not one of the two.
         kind = self._pair(head)
         if kind == "country":
-            return distinct_latest([a for a in before if is_country(a)], 2)
+            return distinct_latest([a for a in self.named if is_country(a)], 2)
         if kind == "person":
-            return distinct_latest([a for a in before if is_named(a) and a.org is None], 2)
+            return distinct_latest([a for a in self.named if is_named(a) and a.org is None], 2)
         if kind == "any":
-            return distinct_latest(before, 2)
+            return distinct_latest(self.named, 2)
         return None
 
     def _latter(self, head: Token) -> bool:

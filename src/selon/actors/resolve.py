@@ -50,6 +50,11 @@ class ActorResolver:
         entity = self.gazetteer.entities.get(mention.entity_id or "")
         return entity is not None and entity.kind == "country"
 
+    def is_place(self, mention: Mention) -> bool:
+        """A country, capital or city: somewhere an act can take place."""
+        entity = self.gazetteer.entities.get(mention.entity_id or "")
+        return entity is not None and entity.kind in ("country", "city")
+
     def role_sector(self, token: Token) -> str | None:
         """The sector a role word gives ("armée" MIL); longer roles first ("forces de
         l'ordre" COP, "premier ministre" GOV, "security forces" COP)."""

@@ -48,6 +48,7 @@ class Candidate:
     objects: tuple[str, ...]
     # With no target: the type of the act the object names, whose author the target may be.
     object_event: str | None = None
+    location: str | None = None  # the place the sentence gives for the act, as written
 
 
 class EventCoder:
@@ -245,6 +246,8 @@ class EventCoder:
         else:
             sources = self.actors_of(self.subject_tokens(verb), mentions)
             targets = self.targets_of(verb, entry.target, mentions)
+        if entry.type in SYMMETRIC_TYPES and len(sources) == 1 and not targets:
+            targets = self._partners_within(sources[0], mentions)
         taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
         found = self._pairs(verb, entry, sources, targets, self.objects_of(verb, taken))
         if not targets:
@@ -290,6 +293,67 @@ class EventCoder:
         if not sources:
             return []
         return self._pairs(noun, entry, sources, targets, self.objects_of(noun, taken))
+
+    def _partners_within(self, source: tuple[Token, Actor],
+                         mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        """"President Donald Trump and Russian President Vladimir Putin met": when the parser
+        buries the coordination inside one subject, the other named actors of that subject."""
+        head, actor = source
+        subtree = list(head.subtree)
+        if not any(t.dep_ == "cc" for t in subtree):
+            return []
+        found: list[tuple[Token, Actor]] = []
+        for mention in mentions.within(subtree[0].i, subtree[-1].i + 1):
+            if mention.kind in ("adjective", "city"):
+                continue
+            other = self.resolver.mention_actor(mention)
+            if other != actor and other not in [a for _, a in found]:
+                found.append((head.doc[mention.start], other))
+        return found
+
+    def location_of(self, trigger: Token, sides: set[str | None],
+                    mentions: MentionIndex) -> str | None:
+        """Where the act took place: "à Tbilissi", "in the Kursk region", "près de Kidal"; not
+        a country that is one of its sides ("vendu à l'Arménie" names a buyer, not a place)."""
+        anchors = [trigger]
+        verb = self._governing_verb(trigger) if trigger.pos_ == "NOUN" else None
+        if verb is not None:
+            anchors.append(verb)
+        for anchor in anchors:
+            for child in anchor.children:
+                if not self._introduced_by(child, self.lexicon.location_prepositions):
+                    continue
+                place = child if child.dep_ != "prep" else next(
+                    (c for c in child.children if c.dep_ == "pobj"), child)
+                for token in noun_phrase(place):
+                    mention = mentions.at(token)
+                    if mention is not None and mention.kind in ("name", "capital", "city") and (
+                        self.resolver.is_place(mention)
+                    ):
+                        actor = self.resolver.mention_actor(mention)
+                        if mention.kind in ("city", "capital") or actor.country not in sides:
+                            return mention.text
+                        continue
+                    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+                    if entity is not None and entity.label_ in ("LOC", "GPE", "FAC") and not any(
+                        mentions.at(t) for t in entity
+                    ):
+                        return entity.text
+        return None
+
+    def _placed(self, trigger: Token, candidates: list[Candidate],
+                mentions: MentionIndex) -> list[Candidate]:
+        if not candidates:
+            return candidates
+        sides = {a.country for c in candidates for a in (c.source, c.target) if a is not None}
+        place = self.location_of(trigger, sides, mentions)
+        return [replace(c, location=place) for c in candidates]
+
+    @staticmethod
+    def _introduced_by(child: Token, prepositions: frozenset[str]) -> bool:
+        if child.dep_ == "prep":
+            return child.lower_ in prepositions
+        return any(c.dep_ in ("case", "fixed") and c.lower_ in prepositions for c in child.children)
 
     def _with_role_adjective(self, noun: Token, actor: Actor) -> Actor:
         """"un renforcement militaire américain": the sector from the other adjective."""
@@ -362,6 +426,7 @@ class EventCoder:
                 # "The EU agreed a package of sanctions": the act agreed on is the event.
                 continue
             candidates = self.verb_candidates(token, entry, mentions)
+            candidates = self._placed(token, candidates, mentions)
             if candidates:
                 # "ont signé un accord de coopération": what the verb governs is its content.
                 for child in token.children:
@@ -374,7 +439,8 @@ class EventCoder:
                 continue
             if self._embedded(token, triggers):
                 continue
-            yield from self.noun_candidates(token, entry, mentions)
+            yield from self._placed(token, self.noun_candidates(token, entry, mentions), mentions)
         root_subjects = self.actors_of(self.subject_tokens(sentence.root), mentions)
         self.discourse.note(self.named_in_sentence(sentence, mentions),
                             root_subjects[0][1] if root_subjects else None)
+

@@ -49,6 +49,8 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     # Types whose acts a state performs through its armed forces: "Israel struck Iran" is ISR MIL.
     military_types: frozenset[str] = frozenset()
+    # Prepositions that introduce where an act took place: "à Tbilissi", "in Kursk".
+    location_prepositions: frozenset[str] = frozenset()
 
     def types(self) -> set[str]:
         return {t.type for group in (*self.verbs.values(), *self.nouns.values()) for t in group}
@@ -107,4 +109,5 @@ def load_lexicon(lang: str) -> Lexicon:
         object_complements=tuple(defaults.get("object_complements", [])),
         light_verbs=frozenset(defaults.get("light_verbs", [])),
         military_types=frozenset(defaults.get("military_types", [])),
+        location_prepositions=frozenset(defaults.get("location_prepositions", [])),
     )
