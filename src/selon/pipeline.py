@@ -48,6 +48,16 @@ Outcome = Coded | DocumentError
 
 
 @dataclass(frozen=True)
+class SentenceTrace:
+    """What `selon explain` shows of one sentence."""
+
+    start: int
+    text: str
+    events: tuple[Event, ...]
+    missed: tuple[tuple[str, str], ...]  # (trigger word, why it gave no event)
+
+
+@dataclass(frozen=True)
 class ArticleScope:
     """Per-article state of the actor and event stages."""
 
@@ -161,6 +171,24 @@ class Pipeline:
                     if not reader.is_demonstrative(head):
                         previous_chain = (reader.source_text(head),)
         return tuple(events)
+
+    def explain(self, parsed: ParsedArticle) -> list[SentenceTrace]:
+        """For each sentence: its events, and the lexicon words that gave none, with why."""
+        events = self.code(parsed)
+        scope = self.scope(parsed)  # a fresh coder: why_not reads frames, not the discourse
+        traces: list[SentenceTrace] = []
+        for paragraph in parsed.paragraphs:
+            for sentence in paragraph.doc.sents:
+                start = paragraph.start + sentence.start_char
+                own = tuple(e for e in events if e.provenance.sentence_start == start)
+                fired = {e.provenance.trigger_start for e in own}
+                missed = tuple(
+                    (token.text, reason) for token in sentence
+                    if paragraph.start + token.idx not in fired
+                    and (reason := scope.coder.why_not(token, sentence)) is not None
+                )
+                traces.append(SentenceTrace(start, sentence.text.strip(), own, missed))
+        return traces
 
     def actor_at(self, parsed: ParsedArticle, start: int, end: int) -> Actor | None:
         """The actor the text between characters `start` and `end` names, read as the coder

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from selon.cli.main import app
 
 runner = CliRunner()
-COMMANDS = ("extract", "ingest", "events", "show", "eval", "demo", "actors lookup", "actors stats",
-            "actors eval")
+COMMANDS = ("extract", "ingest", "events", "show", "eval", "demo", "explain", "actors lookup",
+            "actors stats", "actors eval")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -106,3 +106,14 @@ def test_actors_eval_prints_accuracy(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "en: 1/2 right, accuracy 0.500" in result.output
     assert "en-2 'Moscow'" in result.output
+
+
+def test_explain_shows_events_rules_and_the_words_that_gave_none() -> None:
+    text = "Le Mali a demandé à la Russie des hélicoptères. Kigali a dénoncé les frappes."
+    result = runner.invoke(app, ["explain", "--text", text, "--lang", "fr", "--date", "2025-10-02"])
+    assert result.exit_code == 0
+    assert "REQUEST MLI GOV → RUS GOV" in result.output
+    assert "rule verb:demander:REQUEST" in result.output
+    assert "'frappes': content of another act" in result.output
+    both = runner.invoke(app, ["explain", "x", "--text", text])
+    assert both.exit_code == 2

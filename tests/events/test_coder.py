@@ -125,3 +125,18 @@ def test_every_event_carries_its_provenance(pipeline: Pipeline) -> None:
     assert text[p.sentence_start : p.sentence_end] == event.sentence
     assert text[p.trigger_start : p.trigger_end] == "livré"
     assert p.rule == "verb:livrer:AID"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("fr", "Des milliers de Géorgiens ont manifesté à Tbilissi dimanche.", "Tbilissi"),
+        ("en", "Turkish jets bombed Kurdish positions near Kirkuk.", "Kirkuk"),
+        ("fr", "Moscou aurait livré des drones à Caracas.", None),  # a side, not a place
+    ],
+)
+def test_the_location_is_where_the_act_took_place(pipeline: Pipeline, lang: str, text: str,
+                                                  place: str | None) -> None:
+    events = code(pipeline, text, lang)
+    assert events
+    assert events[0].location == place

@@ -9,6 +9,7 @@ from selon.cli.common import fail
 from selon.cli.demo import demo
 from selon.cli.evaluate import evaluate
 from selon.cli.events import events
+from selon.cli.explain import explain
 from selon.cli.extract import extract
 from selon.cli.ingest import ingest
 from selon.cli.show import show
@@ -26,6 +27,7 @@ app.command("extract")(extract)
 app.command("ingest")(ingest)
 app.command("events")(events)
 app.command("show")(show)
+app.command("explain")(explain)
 app.command("eval")(evaluate)
 app.command("demo")(demo)
 app.add_typer(actors_app, name="actors")

@@ -49,6 +49,7 @@ class Candidate:
     # With no target: the type of the act the object names, whose author the target may be.
     object_event: str | None = None
     location: str | None = None  # the place the sentence gives for the act, as written
+    side_tokens: tuple[int, ...] = ()  # the tokens that named the source and target
 
 
 class EventCoder:
@@ -311,7 +312,7 @@ class EventCoder:
                 found.append((head.doc[mention.start], other))
         return found
 
-    def location_of(self, trigger: Token, sides: set[str | None],
+    def location_of(self, trigger: Token, sides: set[str | None], side_tokens: set[int],
                     mentions: MentionIndex) -> str | None:
         """Where the act took place: "à Tbilissi", "in the Kursk region", "près de Kidal"; not
         a country that is one of its sides ("vendu à l'Arménie" names a buyer, not a place)."""
@@ -331,7 +332,8 @@ class EventCoder:
                         self.resolver.is_place(mention)
                     ):
                         actor = self.resolver.mention_actor(mention)
-                        if mention.kind in ("city", "capital") or actor.country not in sides:
+                        is_side = bool(side_tokens & set(range(mention.start, mention.end)))
+                        if not is_side and (mention.kind != "name" or actor.country not in sides):
                             return mention.text
                         continue
                     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
@@ -346,7 +348,8 @@ class EventCoder:
         if not candidates:
             return candidates
         sides = {a.country for c in candidates for a in (c.source, c.target) if a is not None}
-        place = self.location_of(trigger, sides, mentions)
+        side_tokens = {i for c in candidates for i in c.side_tokens}
+        place = self.location_of(trigger, sides, side_tokens, mentions)
         return [replace(c, location=place) for c in candidates]
 
     @staticmethod
@@ -389,11 +392,12 @@ class EventCoder:
             # "L'Algérie et l'Italie ont signé un accord": one act between the two.
             sources, targets = sources[:1], sources[1:2]
         found: list[Candidate] = []
-        for _, source in sources or [(trigger, None)]:  # type: ignore[list-item]
-            for _, target in targets or [(trigger, None)]:  # type: ignore[list-item]
+        for source_token, source in sources or [(trigger, None)]:  # type: ignore[list-item]
+            for target_token, target in targets or [(trigger, None)]:  # type: ignore[list-item]
                 if source is not None and source == target:
                     continue
-                found.append(Candidate(trigger, entry, source, target, objects))
+                found.append(Candidate(trigger, entry, source, target, objects,
+                                       side_tokens=(source_token.i, target_token.i)))
         return found
 
     def _embedded(self, token: Token, verbs: dict[int, Trigger]) -> bool:
@@ -414,6 +418,25 @@ class EventCoder:
                     if entry is not None and entry.pos == "noun" and entry.type != "AGREE":
                         return True
         return False
+
+    def why_not(self, token: Token, sentence: Span) -> str | None:
+        """Why a lexicon word gave no event: for `selon explain`. None if it is no trigger."""
+        lemma = token.lemma_.lower()
+        table = self.lexicon.verbs if token.pos_ == "VERB" else self.lexicon.nouns
+        if token.pos_ not in ("VERB", "NOUN") or lemma not in table:
+            return None
+        entry = self.entry_for(token)
+        if entry is None:
+            frames = "; ".join(_frame_text(e) for e in table[lemma])
+            return f"frame not met ({frames})"
+        triggers = {t.i: e for t in sentence if (e := self.entry_for(t)) is not None}
+        if self._embedded(token, triggers):
+            return "content of another act (what is asked, threatened, denied…)"
+        if entry.pos == "noun" and self._governing_verb(token) is not None:
+            verb = self._governing_verb(token)
+            if verb is not None and verb.lemma_.lower() not in self.lexicon.light_verbs:
+                return f"no author: '{verb.text}' does not perform the act (not a light verb)"
+        return "no source or target found"
 
     def code_sentence(self, sentence: Span, mentions: MentionIndex) -> Iterator[Candidate]:
         triggers = {t.i: e for t in sentence if (e := self.entry_for(t)) is not None}
@@ -444,3 +467,9 @@ class EventCoder:
         self.discourse.note(self.named_in_sentence(sentence, mentions),
                             root_subjects[0][1] if root_subjects else None)
 
+
+def _frame_text(entry: Trigger) -> str:
+    parts = [f"{key} {', '.join(values)}" for key, values in
+             (("requires", entry.requires), ("object", entry.object), ("modifier", entry.modifier))
+             if values]
+    return f"{entry.type}: " + ("; ".join(parts) or "any")
