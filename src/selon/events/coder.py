@@ -80,11 +80,15 @@ class EventCoder:
         if entry.object:
             objects = [c for c in token.children
                        if c.dep_ in OBJECT_DEPS | {"nsubj:pass", "nsubjpass"}]
-            if not any(o.lemma_.lower() in entry.object for o in objects):
+            if not any(_word_in(o, entry.object) for o in objects):
+                return False
+        if entry.complement:
+            clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+            if not any(_word_in(c, entry.complement) for c in clauses):
                 return False
         if entry.modifier:
-            modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
-            if not modifiers & set(entry.modifier):
+            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound")]
+            if not any(_word_in(m, entry.modifier) for m in modifiers):
                 return False
         return True
 
@@ -473,3 +477,10 @@ def _frame_text(entry: Trigger) -> str:
              (("requires", entry.requires), ("object", entry.object), ("modifier", entry.modifier))
              if values]
     return f"{entry.type}: " + ("; ".join(parts) or "any")
+
+
+def _word_in(token: Token, words: tuple[str, ...]) -> bool:
+    """Whether a token is one of `words`, by lemma or by form, plural or not ("condoléances")."""
+    forms = {token.lemma_.lower(), token.lower_}
+    forms |= {f[:-1] for f in forms if f.endswith(("s", "x"))}
+    return not forms.isdisjoint(words)

@@ -11,7 +11,8 @@ from selon.errors import DataError
 from selon.records import PLOVER_TYPES
 
 _ENTRY_KEYS = frozenset(
-    {"lemma", "type", "mode", "context", "target", "source", "requires", "object", "modifier"}
+    {"lemma", "type", "mode", "context", "target", "source", "requires", "object", "modifier",
+     "complement"}
 )
 
 
@@ -29,6 +30,7 @@ class Trigger:
     requires: tuple[str, ...]
     object: tuple[str, ...]
     modifier: tuple[str, ...]
+    complement: tuple[str, ...] = ()  # lemmas one of which the verb's clausal complement must have
 
     @property
     def rule(self) -> str:
@@ -83,6 +85,7 @@ def _trigger(raw: dict[str, object], pos: str, where: str) -> Trigger:
         requires=strings("requires"),
         object=strings("object"),
         modifier=strings("modifier"),
+        complement=strings("complement"),
     )
 
 
