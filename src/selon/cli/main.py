@@ -12,6 +12,7 @@ from selon.cli.events import events
 from selon.cli.explain import explain
 from selon.cli.extract import extract
 from selon.cli.ingest import ingest
+from selon.cli.sentences import eval_sentences
 from selon.cli.show import show
 from selon.errors import SelonError
 
@@ -30,6 +31,7 @@ app.command("show")(show)
 app.command("explain")(explain)
 app.command("eval")(evaluate)
 app.command("demo")(demo)
+app.command("eval-sentences")(eval_sentences)
 app.add_typer(actors_app, name="actors")
 
 
