@@ -30,6 +30,7 @@ class ReferenceWords:
     definite: dict[str, frozenset[str]]  # noun lemma -> sectors it may point back to
     quantity_nouns: frozenset[str] = frozenset()
     relational_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -48,6 +49,7 @@ def load_reference_words(lang: str) -> ReferenceWords:
             definite={noun: frozenset(sectors) for noun, sectors in raw["definite"].items()},
             quantity_nouns=frozenset(raw["quantity_nouns"]),
             relational_nouns=frozenset(raw["relational_nouns"]),
+            document_nouns=frozenset(raw["document_nouns"]),
         )
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
         raise DataError(f"lang/{lang}/references.toml: {error}") from error

@@ -35,6 +35,10 @@ INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "ccomp"})
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "who", "which", "that", "lequel", "laquelle"})
 OBJECT_DEPS = frozenset({"obj", "dobj"})
 MAX_OBJECT_TOKENS = 12
+# Mentions that can stand as the one other side of a sentence (not adjectives, not places).
+LONE_TARGET_KINDS = frozenset({"name", "capital", "seat", "acronym", "surname"})
+# Acts that often have no addressee: a build-up, a march.
+UNADDRESSED_TYPES = frozenset({"MOBILIZE", "PROTEST"})
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,9 @@ class EventCoder:
                         found.extend((each, a) for a in referred)
                         continue
                 actor = self.resolver.actor(each, mentions)
+                if actor is None and each.lemma_.lower() in self.discourse.words.document_nouns:
+                    # "une lettre de Nicolás Maduro … demandant": a letter speaks for its author.
+                    actor = self.resolver.owner(each, mentions)
                 if actor is not None:
                     found.append((each, actor))
                 elif each.pos_ == "PRON":
@@ -171,17 +178,25 @@ class EventCoder:
                 found = [t for f in found for t in children(f, {step})]
         return found
 
-    def subject_tokens(self, verb: Token) -> list[Token]:
+    def subject_tokens(self, verb: Token, inherited: bool = False) -> list[Token]:
         active = children(verb, self.lexicon.subject)
         if active:
             return active
         passive = children(verb, self.lexicon.passive_subject)
-        if passive and not is_passive(verb):
-            return passive  # spaCy's French model marks some active subjects nsubj:pass
+        if passive and (inherited or not is_passive(verb)):
+            # spaCy's French model marks some active subjects nsubj:pass; and a clause under a
+            # passive takes its subject: "X est mentionné comme ayant demandé", "X is said to…".
+            return passive
         if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
-            return self.subject_tokens(verb.head)
+            return self.subject_tokens(verb.head, inherited=True)
         if verb.dep_ in ("acl", "acl:relcl", "relcl"):
-            return [verb.head]
+            head = verb.head
+            # "une lettre de Maduro adressée au président Xi demandant…": a participle the
+            # parser hung on the addressee belongs to what was addressed.
+            while (any(c.dep_ == "case" for c in head.children) and head.head.dep_ == "acl"
+                   and head.head.pos_ == "VERB" and head.head.head is not head.head):
+                head = head.head.head
+            return [head]
         return []
 
     def agent_tokens(self, verb: Token) -> list[Token]:
@@ -347,6 +362,30 @@ class EventCoder:
                         return entity.text
         return None
 
+    def _with_lone_target(self, candidates: list[Candidate], sentence: Span,
+                          mentions: MentionIndex) -> list[Candidate]:
+        """An act with no target in its frame, in a sentence that names one other side only:
+        that side ("…ayant demandé des brouilleurs GPS", with Iran the one other country)."""
+        if all(c.target is not None or c.source is None or c.entry.type in UNADDRESSED_TYPES
+               for c in candidates):
+            return candidates
+        others: dict[str | None, Actor] = {}
+        for mention in mentions.within(sentence.start, sentence.end):
+            if mention.kind in LONE_TARGET_KINDS and mention.entity_id is not None:
+                actor = self.resolver.mention_actor(mention)
+                others.setdefault(actor.org or actor.country, actor)
+        found: list[Candidate] = []
+        for candidate in candidates:
+            source = candidate.source
+            if candidate.target is None and source is not None and (
+                candidate.entry.type not in UNADDRESSED_TYPES
+            ):
+                rest = [a for key, a in others.items() if key and key != (source.org or source.country)]
+                if len(rest) == 1:
+                    candidate = replace(candidate, target=rest[0])
+            found.append(candidate)
+        return found
+
     def _placed(self, trigger: Token, candidates: list[Candidate],
                 mentions: MentionIndex) -> list[Candidate]:
         if not candidates:
@@ -459,14 +498,15 @@ class EventCoder:
                 for child in token.children:
                     if child.dep_ in OBJECT_DEPS:
                         verb_objects |= {t.i for t in noun_phrase(child)}
-            yield from candidates
+            yield from self._with_lone_target(candidates, sentence, mentions)
         for token in sentence:
             entry = triggers.get(token.i)
             if entry is None or entry.pos != "noun" or token.i in verb_objects:
                 continue
             if self._embedded(token, triggers):
                 continue
-            yield from self._placed(token, self.noun_candidates(token, entry, mentions), mentions)
+            found = self._placed(token, self.noun_candidates(token, entry, mentions), mentions)
+            yield from self._with_lone_target(found, sentence, mentions)
         root_subjects = self.actors_of(self.subject_tokens(sentence.root), mentions)
         self.discourse.note(self.named_in_sentence(sentence, mentions),
                             root_subjects[0][1] if root_subjects else None)
