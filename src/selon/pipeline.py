@@ -8,7 +8,7 @@
     actors    Doc                            -> Mentions (gazetteer aliases, unknown names)
     events    Doc, Mentions                  -> Candidates (trigger, source, target, objects)
     claims    Candidate, sentence            -> certainty, attributed_to
-    values    sentence                       -> date
+    values    sentence                       -> date, quantities
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from selon.events import EventCoder, load_lexicon
 from selon.events.coder import Candidate
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
-from selon.records import Actor, Article, DocumentError, Event, Provenance
+from selon.records import Actor, Article, DocumentError, Event, Provenance, Quantity
+from selon.values import load_quantity_finder
 from selon.values.dates import TimeExpression, load_date_finder, parse_date
 
 
@@ -141,15 +142,18 @@ class Pipeline:
         day = parse_date(article.date)
         scope = self.scope(parsed)
         finder = load_date_finder(lang)
+        quantities = load_quantity_finder(lang)
         events: list[Event] = []
         previous_chain: tuple[str, ...] = ()
         authors: dict[str, Actor] = {}  # by event type: the source of the latest such event
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
-            reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions))
+            reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions,
+                                                                         scope.coder.discourse))
             for sentence in paragraph.doc.sents:
                 seen: set[tuple[object, ...]] = set()
                 sources = reader.marked_sources(sentence)
                 times = finder.find(sentence.text, day)
+                amounts = tuple(q.quantity for q in quantities.find(sentence.text))
                 for candidate in scope.coder.code_sentence(sentence, mentions):
                     candidate = replace(candidate, source=at_home(candidate.source, scope.home),
                                         target=at_home(candidate.target, scope.home))
@@ -164,7 +168,8 @@ class Pipeline:
                         continue
                     seen.add(key)
                     events.append(self._event(article, paragraph, sentence, candidate,
-                                              claim.certainty, claim.attributed_to, times))
+                                              claim.certainty, claim.attributed_to, times,
+                                              amounts))
                     if claim.attributed_to:
                         previous_chain = claim.attributed_to
                 for _, head in sources:
@@ -216,7 +221,7 @@ class Pipeline:
 
     def _event(self, article: Article, paragraph: Paragraph, sentence: Span,
                candidate: Candidate, certainty: str, chain: tuple[str, ...],
-               times: list[TimeExpression]) -> Event:
+               times: list[TimeExpression], amounts: tuple[Quantity, ...]) -> Event:
         trigger: Token = candidate.trigger
         offset = paragraph.start
         trigger_in_sentence = trigger.idx - sentence.start_char
@@ -234,6 +239,7 @@ class Pipeline:
             date=nearest.value if nearest else None,
             location=candidate.location,
             objects=candidate.objects,
+            quantities=amounts,
             provenance=Provenance(
                 content_hash=article.content_hash,
                 sentence_start=offset + sentence.start_char,
@@ -309,12 +315,20 @@ def implied_target(candidate: Candidate, authors: dict[str, Actor]) -> Candidate
     return candidate
 
 
-def _canonical_names(resolver: ActorResolver, mentions: MentionIndex) -> Callable[[Token], str | None]:
-    """A source's name as the gazetteer spells it, for people and organisations."""
+def _canonical_names(resolver: ActorResolver, mentions: MentionIndex,
+                     discourse: Discourse) -> Callable[[Token], str | None]:
+    """A source's name as the gazetteer spells it, for people and organisations; "le quotidien
+    américain" is the American paper named before."""
 
     def name_of(token: Token) -> str | None:
         mention = mentions.at(token)
-        if mention is None or mention.entity_id is None or resolver.is_country(mention):
+        if mention is None:
+            adjectives = [m for c in token.children if c.dep_ == "amod"
+                          and (m := mentions.at(c)) is not None and resolver.is_country(m)]
+            country = resolver.mention_actor(adjectives[0]).country if adjectives else None
+            described = discourse.described(token, country)
+            return described.name if described else None
+        if mention.entity_id is None or resolver.is_country(mention):
             return None
         return resolver.mention_actor(mention).name
 

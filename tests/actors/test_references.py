@@ -61,3 +61,11 @@ def test_two_soldiers_are_not_a_reference(pipeline: Pipeline) -> None:
     text = "Donald Trump met Keir Starmer. Two soldiers were wounded near the border."
     actor = actor_of(pipeline, "en", text, "Two soldiers")
     assert actor is None or actor.name is None
+
+
+def test_a_paper_described_again_is_the_paper_named_before(pipeline: Pipeline) -> None:
+    text = ("Selon le Washington Post, Moscou a livré des drones à Caracas. Selon le quotidien "
+            "américain, Moscou a aussi livré des missiles au Nicaragua.")
+    [outcome] = list(pipeline.run([Article(id="t", text=text, date=DATE, lang="fr")]))
+    chains = {e.attributed_to for e in outcome.events}  # type: ignore[union-attr]
+    assert chains == {("Washington Post",)}

@@ -82,6 +82,9 @@ CASES = [
     ("fr", "Le Canada a imposé des sanctions à la Biélorussie. Minsk a dénoncé ces sanctions.",
      ("ACCUSE", "BLR", "CAN")),
     ("fr", "L'armée algérienne a abattu un drone malien.", ("ASSAULT", "DZA", "MLI")),
+    ("fr", "Des coopérations entre Moscou et Caracas se multiplient.", ("COOPERATE", "RUS", "VEN")),
+    ("fr", "Le ministre vénézuélien est mentionné comme ayant demandé des drones à l'Iran.",
+     ("REQUEST", "VEN", "IRN")),
 ]
 
 

@@ -121,6 +121,18 @@ class Discourse:
             return distinct_latest(self.named, 2)
         return None
 
+    def described(self, head: Token, country: str | None) -> Actor | None:
+        """"le quotidien américain" as a source: the last named actor that the description
+        fits (its sector, and the country its adjective gives)."""
+        sectors = self.words.definite.get(head.lemma_.lower())
+        determiners = [c for c in head.children if c.dep_ == "det"]
+        if not sectors or not determiners or not all(
+                "Def" in d.morph.get("Definite", []) or d.lower_ == "the" for d in determiners):
+            return None
+        fitting = [a for a in self.named if a.sector in sectors and (a.name or a.org)
+                   and (country is None or a.country == country)]
+        return fitting[-1] if fitting else None
+
     def _latter(self, head: Token) -> bool:
         determiners = [c for c in head.children if c.dep_ in ("det", "amod") and c.i < head.i]
         phrase = " ".join(t.lower_ for t in [*determiners, head])

@@ -21,6 +21,10 @@ def _actor(actor: Actor | None) -> str:
     return f"{label} ({actor.name})" if actor.name else label
 
 
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
 def _event_lines(event: Event) -> list[str]:
     chain = " > ".join(event.attributed_to)
     lines = [f"{event.type} {_actor(event.source)} → {_actor(event.target)}  "
@@ -29,7 +33,8 @@ def _event_lines(event: Event) -> list[str]:
     details = [f"date {event.date}" if event.date else "",
                f"location {event.location}" if event.location else "",
                f"objects {'; '.join(event.objects)}" if event.objects else "",
-               "quantities " + "; ".join(f"{q.value:g} {q.unit} ({q.text})" for q in event.quantities)
+               "quantities " + "; ".join(f"{_number(q.value)} {q.unit} ({q.text})"
+                                         for q in event.quantities)
                if event.quantities else ""]
     if any(details):
         lines.append("  ".join(d for d in details if d))

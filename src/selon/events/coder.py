@@ -282,7 +282,11 @@ class EventCoder:
                                               if s not in ("prep:entre", "prep:between")), mentions)
         for spec in entry.source:
             if spec in ("prep:entre", "prep:between"):
-                pair = self.actors_of(self._spec_tokens(noun, spec), mentions)
+                between = self._spec_tokens(noun, spec)
+                if between:
+                    # "entre Moscou et Caracas" with Caracas hung on the noun as a conjunct.
+                    between += [c for c in noun.children if c.dep_ == "conj" and mentions.at(c)]
+                pair = self.actors_of(between, mentions)
                 if len(pair) >= 2:
                     sources, targets = pair[:1], pair[1:2]
                     break
@@ -294,6 +298,11 @@ class EventCoder:
             if found:
                 sources = found
                 break
+        if sources and not targets:
+            # "des participations russes dans trois coentreprises vénézuéliennes": the noun the
+            # act hangs from may carry the other side.
+            targets = [(t, a) for t, a in self._holder_adjectives(noun, mentions)
+                       if a not in {x for _, x in sources}]
         verb = self._governing_verb(noun)
         # Only a verb that performs the act lends it its subject: "Washington a imposé des
         # sanctions", but not "Kobakhidze described the protests as…".
@@ -373,7 +382,8 @@ class EventCoder:
         for mention in mentions.within(sentence.start, sentence.end):
             if mention.kind in LONE_TARGET_KINDS and mention.entity_id is not None:
                 actor = self.resolver.mention_actor(mention)
-                others.setdefault(actor.org or actor.country, actor)
+                if actor.sector != "JRN":  # the outlet that reports it is not a side
+                    others.setdefault(actor.org or actor.country, actor)
         found: list[Candidate] = []
         for candidate in candidates:
             source = candidate.source
@@ -400,6 +410,19 @@ class EventCoder:
         if child.dep_ == "prep":
             return child.lower_ in prepositions
         return any(c.dep_ in ("case", "fixed") and c.lower_ in prepositions for c in child.children)
+
+    def _holder_adjectives(self, noun: Token, mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        holder = noun.head
+        if noun.dep_ == "pobj" and holder.dep_ == "prep":
+            holder = holder.head
+        if holder is noun or noun.dep_ not in ("nmod", "pobj") or holder.pos_ != "NOUN":
+            return []
+        found: list[tuple[Token, Actor]] = []
+        for child in holder.children:
+            mention = mentions.at(child)
+            if child.dep_ == "amod" and mention is not None and self.resolver.is_country(mention):
+                found.append((child, self.resolver.mention_actor(mention)))
+        return found
 
     def _with_role_adjective(self, noun: Token, actor: Actor) -> Actor:
         """"un renforcement militaire américain": the sector from the other adjective."""
