@@ -1,5 +1,5 @@
 """Wire datelines: "KIGALI (AFP) -", "MANILA, Philippines (AP) —", "TBILISI, Dec 2 (Reuters) -",
-"BEIRUT —", "PARIS (AFP) –".
+"BEIRUT —", "PARIS (AFP) –", "GAZA CITY, Palestinian Territories:".
 
 A dateline is metadata, not prose: left in the text, the parser makes "CAIRO (AP)" the subject
 of the first sentence. It is cut from the start of the text, and its agency kept as the
@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 
 # An upper-case place (three letters at least), an optional ", region or date", an optional
-# "(Agency)", then a dash. Without an agency only a long dash counts: "NATO - " is prose.
+# "(Agency)", then a dash, or a colon after a region. Without an agency only a long dash counts:
+# "NATO - " and "NOTE:" are prose.
 _DATELINE = re.compile(
     r"""^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?:\ [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*){0,3})
-        (?:,\ [^()\n—–]{1,40}?)?
-        (?:\ ?\((?P<agency>[A-Za-zÀ-ÿ.\ -]{2,30})\)\ ?[—–-]{1,2}|\ ?[—–]{1,2})
+        (?P<region>,\ [^()\n—–:]{1,40}?)?
+        (?:\ ?\((?P<agency>[A-Za-zÀ-ÿ.\ -]{2,30})\)\ ?[—–-]{1,2}|\ ?[—–]{1,2}|(?(region):|(?!)))
         \ +(?=\S)""",
     re.VERBOSE,
 )
