@@ -146,10 +146,13 @@ class Pipeline:
         events: list[Event] = []
         previous_chain: tuple[str, ...] = ()
         authors: dict[str, Actor] = {}  # by event type: the source of the latest such event
+        coded_acts: set[tuple[str, str | None, str | None]] = set()
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
             reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions,
                                                                          scope.coder.discourse))
             for sentence in paragraph.doc.sents:
+                if is_heading(sentence):
+                    continue
                 seen: set[tuple[object, ...]] = set()
                 sources = reader.marked_sources(sentence)
                 times = finder.find(sentence.text, day)
@@ -164,9 +167,12 @@ class Pipeline:
                         authors[candidate.entry.type] = candidate.source
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
                     key = (candidate.entry.type, candidate.source, candidate.target)
-                    if key in seen:
+                    act = (candidate.entry.type, _side(candidate.source), _side(candidate.target))
+                    if key in seen or (candidate.entry.pos == "noun" and act in coded_acts):
+                        # "les demandes de Caracas" after Caracas's request: the same act again.
                         continue
                     seen.add(key)
+                    coded_acts.add(act)
                     events.append(self._event(article, paragraph, sentence, candidate,
                                               claim.certainty, claim.attributed_to, times,
                                               amounts))
@@ -289,6 +295,19 @@ def at_home(actor: Actor | None, home: str | None) -> Actor | None:
         # foreign official would have had his country named beside his role.
         return replace(actor, country=home)
     return actor
+
+
+def _side(actor: Actor | None) -> str | None:
+    return None if actor is None else (actor.org or actor.country)
+
+
+def is_heading(sentence: Span) -> bool:
+    """A heading inside the text ("Demande de soutien de la Chine"): short, no finite verb,
+    no closing punctuation. Its act, if any, is told in the sentences under it."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    finite = any("Fin" in t.morph.get("VerbForm", []) for t in sentence)
+    closed = sentence.text.rstrip().endswith((".", "!", "?", "»", '"', "”", ":", ";"))
+    return len(words) <= 14 and not finite and not closed
 
 
 def by_its_military(actor: Actor | None) -> Actor | None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from selon.actors.gazetteer import Alias, Gazetteer
+from selon.parse.hyphens import COMPONENT
 
 # NER labels of the two models for people and organisations not in the gazetteer.
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -61,12 +62,14 @@ class ActorMatcher:
             self._keys[key] = alias
             target = folded if alias.text == alias.text.lower() else exact
             target.setdefault(key, []).extend(sorted(variants(alias.text)))
+        merger = nlp.get_pipe(COMPONENT) if COMPONENT in nlp.pipe_names else None
         for matcher, forms in ((self._exact, exact), (self._folded, folded)):
-            # Tens of thousands of aliases (cities): tokenise them in one stream.
+            # Tens of thousands of aliases (cities): tokenise them in one stream, then as the
+            # pipeline will ("Royaume-Uni" one token in French).
             tokenizer: Tokenizer = nlp.tokenizer
             docs = iter(tokenizer.pipe(f for group in forms.values() for f in group))
             for key, group in forms.items():
-                matcher.add(key, [next(docs) for _ in group])
+                matcher.add(key, [merger(next(docs)) if merger else next(docs) for _ in group])
 
     def _is_city(self, span: Span) -> bool:
         return self._keys[span.label_].kind == "city"

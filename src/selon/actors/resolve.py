@@ -148,7 +148,9 @@ class ActorResolver:
                 role = next((t for t in phrase if self.role_sector(t)), None)
                 # "a spokesman for the M23", "le porte-parole de l'armée malienne": the body
                 # the role belongs to gives country and sector.
-                body = self.owner(role, mentions) if role is not None else None
+                # An unknown organisation with no role word: "le Conseil de paix et de
+                # sécurité de l'Union africaine" belongs to the AU.
+                body = self.owner(role if role is not None else head, mentions)
                 role_sector = sector or (self.role_sector(role) if role else None)
                 if body is not None and (body.name or body.org or body.sector != "GOV"):
                     return Actor(body.country, body.sector, name, body.org)

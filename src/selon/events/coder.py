@@ -67,11 +67,14 @@ class EventCoder:
     # --- frames ------------------------------------------------------------------------------
     def entry_for(self, token: Token) -> Trigger | None:
         if token.pos_ == "VERB":
-            entries = self.lexicon.verbs.get(token.lemma_.lower(), ())
+            table = self.lexicon.verbs
         elif token.pos_ == "NOUN":
-            entries = self.lexicon.nouns.get(token.lemma_.lower(), ())
+            table = self.lexicon.nouns
         else:
             return None
+        lemma = token.lemma_.lower()
+        # A French compound is its first word: "accord-cadre" is an "accord".
+        entries = table.get(lemma) or table.get(lemma.split("-")[0], ())
         return next((e for e in entries if self._frame_holds(token, e)), None)
 
     def _frame_holds(self, token: Token, entry: Trigger) -> bool:
@@ -460,7 +463,7 @@ class EventCoder:
         found: list[Candidate] = []
         for source_token, source in sources or [(trigger, None)]:  # type: ignore[list-item]
             for target_token, target in targets or [(trigger, None)]:  # type: ignore[list-item]
-                if source is not None and source == target:
+                if source is not None and (source == target or _one_actor_twice(source, target)):
                     continue
                 found.append(Candidate(trigger, entry, source, target, objects,
                                        side_tokens=(source_token.i, target_token.i)))
@@ -478,7 +481,8 @@ class EventCoder:
 
     def _governs_noun_trigger(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
         for child in verb.children:
-            if child.dep_ in OBJECT_DEPS:
+            # "ont signé un accord", "se sont accordés sur un paquet de sanctions"
+            if child.dep_ in OBJECT_DEPS | {"obl:arg", "prep", "pobj"}:
                 for token in noun_phrase(child):
                     entry = triggers.get(token.i)
                     if entry is not None and entry.pos == "noun" and entry.type != "AGREE":
@@ -545,5 +549,14 @@ def _frame_text(entry: Trigger) -> str:
 def _word_in(token: Token, words: tuple[str, ...]) -> bool:
     """Whether a token is one of `words`, by lemma or by form, plural or not ("condoléances")."""
     forms = {token.lemma_.lower(), token.lower_}
+    forms |= {f.split("-")[0] for f in forms}  # "accord-cadre" is an "accord"
     forms |= {f[:-1] for f in forms if f.endswith(("s", "x"))}
     return not forms.isdisjoint(words)
+
+
+def _one_actor_twice(source: Actor, target: Actor | None) -> bool:
+    """"le président azerbaïdjanais, Ilham Aliev": a role and the name beside it, which a
+    misparsed apposition makes two sides of one act."""
+    return (target is not None and source.country is not None and source.country == target.country
+            and source.sector == target.sector and not (source.org or target.org)
+            and (source.name is None) != (target.name is None))

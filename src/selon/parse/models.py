@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from selon.clean import paragraphs
 from selon.config import Settings
 from selon.errors import ModelMissing
+from selon.parse.hyphens import add_merger
 from selon.records import Article
 
 
@@ -44,12 +45,14 @@ def load_model(name: str, lang: str) -> Language:
     """A spaCy pipeline, loaded once per process: pipelines in one process share it (it is only
     read while parsing)."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as error:
         raise ModelMissing(
             f"spaCy model {name!r} for {lang!r} is not installed: run `make install` "
             f"(it installs requirements/models.txt) or `pip install` the model package"
         ) from error
+    add_merger(nlp, lang)
+    return nlp
 
 
 class Parsers:
