@@ -69,3 +69,12 @@ def test_a_paper_described_again_is_the_paper_named_before(pipeline: Pipeline) -
     [outcome] = list(pipeline.run([Article(id="t", text=text, date=DATE, lang="fr")]))
     chains = {e.attributed_to for e in outcome.events}  # type: ignore[union-attr]
     assert chains == {("Washington Post",)}
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(pipeline: Pipeline) -> None:
+    text = ("The Kenyan police chief, Joseph Kamau Otieno, accused Uganda of arming raiders. "
+            "Otieno asked Uganda to close the border.")
+    [outcome] = list(pipeline.run([Article(id="t", text=text, date=DATE, lang="en")]))
+    sources = {(e.source.country, e.source.sector, e.source.name)  # type: ignore[union-attr]
+               for e in outcome.events if e.source}  # type: ignore[union-attr]
+    assert sources == {("KEN", "COP", "Joseph Kamau Otieno")}

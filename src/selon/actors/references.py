@@ -94,6 +94,16 @@ class Discourse:
     def latest_subject(self) -> Actor | None:
         return self.subjects[-1] if self.subjects else None
 
+    def known_as(self, name: str) -> Actor | None:
+        """"Brawner" after "the Philippine military chief, Romeo Brawner": the actor named
+        before whose name holds this one."""
+        words = name.split()
+        for actor in reversed(self.named):
+            if actor.name and actor.name != name and (actor.country or actor.org) and all(
+                    w in actor.name.split() for w in words):
+                return actor
+        return None
+
     def latest_person(self) -> Actor | None:
         people = [a for a in self.named if is_named(a)]
         return people[-1] if people else None

@@ -114,6 +114,11 @@ class EventCoder:
                 if actor is None and each.lemma_.lower() in self.discourse.words.document_nouns:
                     # "une lettre de Nicolás Maduro … demandant": a letter speaks for its author.
                     actor = self.resolver.owner(each, mentions)
+                if actor is not None and actor.name and not (actor.country or actor.org):
+                    # A name alone that an earlier mention gave in full, with its role.
+                    actor = self.discourse.known_as(actor.name) or actor
+                elif actor is None and each.pos_ == "PROPN" and mentions.at(each) is None:
+                    actor = self.discourse.known_as(each.text)
                 if actor is not None:
                     found.append((each, actor))
                 elif each.pos_ == "PRON":
@@ -166,6 +171,8 @@ class EventCoder:
                 continue  # a place, not an actor one can point back to
             # In context: "James Kabarebe, a Rwandan government minister" is RWA GOV.
             root = sentence.doc[mention.start:mention.end].root
+            if root.dep_ == "appos":
+                root = root.head  # "the military chief, Romeo Brawner": the role gives the rest
             actor = self.resolver.actor(root, mentions) if root.pos_ != "ADJ" else None
             found.append(actor if actor is not None and actor.name == self.resolver.mention_actor(
                 mention).name else self.resolver.mention_actor(mention))
