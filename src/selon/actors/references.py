@@ -153,7 +153,11 @@ class Discourse:
         sectors = self.words.definite.get(head.lemma_.lower())
         if sectors is None or head.pos_ != "NOUN":
             return None
-        modifiers = [c for c in head.children if c.dep_ not in ("det", "punct", "case")]
+        # Clauses and complements after the noun do not make it another body ("the agency of
+        # failing to…" is a misparse of "accuse the agency of failing"); adjectives, names and
+        # owners before it do ("the Kenyan court", "the Ebola agency").
+        modifiers = [c for c in head.children
+                     if c.dep_ not in ("det", "punct", "case", "prep", "acl", "relcl", "acl:relcl")]
         determiners = [c for c in head.children if c.dep_ == "det"]
         definite = all("Def" in d.morph.get("Definite", []) or d.lower_ == "the" for d in determiners)
         return sectors if determiners and definite and not modifiers else None

@@ -488,8 +488,10 @@ class EventCoder:
 
     def _governs_noun_trigger(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
         for child in verb.children:
-            # "ont signé un accord", "se sont accordés sur un paquet de sanctions"
-            if child.dep_ in OBJECT_DEPS | {"obl:arg", "prep", "pobj"}:
+            # "ont signé un accord", "se sont accordés sur un paquet de sanctions", "agreed on
+            # sanctions" (not "agreed to a ceasefire after days of fighting")
+            if child.dep_ in OBJECT_DEPS | {"obl:arg"} or (
+                    child.dep_ == "prep" and child.lower_ in ("on", "upon")):
                 for token in noun_phrase(child):
                     entry = triggers.get(token.i)
                     if entry is not None and entry.pos == "noun" and entry.type != "AGREE":
