@@ -143,3 +143,8 @@ def test_the_location_is_where_the_act_took_place(pipeline: Pipeline, lang: str,
     events = code(pipeline, text, lang)
     assert events
     assert events[0].location == place
+
+
+def test_a_word_inside_a_known_name_is_no_trigger(pipeline: Pipeline) -> None:
+    events = code(pipeline, "L'Organisation de coopération de Shanghai a tenu un sommet à Tianjin.", "fr")
+    assert "COOPERATE" not in {e.type for e in events}

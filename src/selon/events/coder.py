@@ -518,7 +518,10 @@ class EventCoder:
         return "no source or target found"
 
     def code_sentence(self, sentence: Span, mentions: MentionIndex) -> Iterator[Candidate]:
-        triggers = {t.i: e for t in sentence if (e := self.entry_for(t)) is not None}
+        # A word inside a known name is not a trigger: "Forces de soutien rapide",
+        # "Organisation de coopération de Shanghai".
+        triggers = {t.i: e for t in sentence if not _inside_name(t, mentions)
+                    and (e := self.entry_for(t)) is not None}
         verb_objects: set[int] = set()
         for token in sentence:
             entry = triggers.get(token.i)
@@ -569,3 +572,9 @@ def _one_actor_twice(source: Actor, target: Actor | None) -> bool:
     return (target is not None and source.country is not None and source.country == target.country
             and source.sector == target.sector and not (source.org or target.org)
             and (source.name is None) != (target.name is None))
+
+
+def _inside_name(token: Token, mentions: MentionIndex) -> bool:
+    mention = mentions.at(token)
+    return mention is not None and mention.entity_id is not None and mention.kind in (
+        "name", "acronym") and mention.end - mention.start > 1
