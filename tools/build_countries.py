@@ -38,6 +38,7 @@ from pathlib import Path
 
 import pycountry
 from babel import Locale
+from generated import refuse_on_errors, write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 MANUAL = ROOT / "tools" / "countries_manual.tsv"
@@ -435,23 +436,9 @@ def main(argv=None) -> int:
         return 2
     errors, warnings, missing, excused = check(entities, rows, status, declared, excuses)
     print(summary(entities, rows, status, missing, excused, warnings))
-    if errors:
-        for e in errors:
-            print(f"ERROR: {e}", file=sys.stderr)
-        print(f"{len(errors)} error(s); nothing written", file=sys.stderr)
+    if refuse_on_errors(errors):
         return 1
-    files = render(entities, rows)
-    if args.check:
-        stale = [p for p, text in files.items()
-                 if not p.exists() or p.read_text(encoding="utf-8") != text]
-        for p in stale:
-            print(f"out of date: {p.relative_to(ROOT)}", file=sys.stderr)
-        return 1 if stale else 0
-    for p, text in files.items():
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
-        print(f"wrote {p.relative_to(ROOT)}")
-    return 0
+    return write_or_check(render(entities, rows), ROOT, args.check)
 
 
 if __name__ == "__main__":

@@ -186,17 +186,21 @@ class Pipeline:
     def explain(self, parsed: ParsedArticle) -> list[SentenceTrace]:
         """For each sentence: its events, and the lexicon words that gave none, with why."""
         events = self.code(parsed)
-        scope = self.scope(parsed)  # a fresh coder: why_not reads frames, not the discourse
+        lang = parsed.lang
+        # why_not reads frames only: a coder with no article state, and no second matching pass.
+        coder = EventCoder(load_lexicon(lang), ActorResolver(self.gazetteer, lang, None),
+                           Discourse(load_reference_words(lang)))
         traces: list[SentenceTrace] = []
         for paragraph in parsed.paragraphs:
             for sentence in paragraph.doc.sents:
                 start = paragraph.start + sentence.start_char
                 own = tuple(e for e in events if e.provenance.sentence_start == start)
                 fired = {e.provenance.trigger_start for e in own}
+                triggers = coder.triggers_in(sentence)
                 missed = tuple(
                     (token.text, reason) for token in sentence
                     if paragraph.start + token.idx not in fired
-                    and (reason := scope.coder.why_not(token, sentence)) is not None
+                    and (reason := coder.why_not(token, triggers)) is not None
                 )
                 traces.append(SentenceTrace(start, sentence.text.strip(), own, missed))
         return traces

@@ -135,9 +135,7 @@ class Discourse:
         """"le quotidien américain" as a source: the last named actor that the description
         fits (its sector, and the country its adjective gives)."""
         sectors = self.words.definite.get(head.lemma_.lower())
-        determiners = [c for c in head.children if c.dep_ == "det"]
-        if not sectors or not determiners or not all(
-                "Def" in d.morph.get("Definite", []) or d.lower_ == "the" for d in determiners):
+        if not sectors or not _is_definite(head):
             return None
         fitting = [a for a in self.named if a.sector in sectors and (a.name or a.org)
                    and (country is None or a.country == country)]
@@ -158,9 +156,7 @@ class Discourse:
         # owners before it do ("the Kenyan court", "the Ebola agency").
         modifiers = [c for c in head.children
                      if c.dep_ not in ("det", "punct", "case", "prep", "acl", "relcl", "acl:relcl")]
-        determiners = [c for c in head.children if c.dep_ == "det"]
-        definite = all("Def" in d.morph.get("Definite", []) or d.lower_ == "the" for d in determiners)
-        return sectors if determiners and definite and not modifiers else None
+        return sectors if _is_definite(head) and not modifiers else None
 
     def _pair(self, head: Token) -> str | None:
         """"les deux dirigeants": 'person', 'country' or 'any' by the head noun; else None."""
@@ -176,3 +172,10 @@ class Discourse:
         if lemma in self.words.person_nouns:
             return "person"
         return None  # "les deux soldats" are two soldiers, not two actors named earlier
+
+
+def _is_definite(head: Token) -> bool:
+    """Whether a noun comes with a definite article only: "la Cour", "the agency"."""
+    determiners = [c for c in head.children if c.dep_ == "det"]
+    return bool(determiners) and all(
+        "Def" in d.morph.get("Definite", []) or d.lower_ == "the" for d in determiners)

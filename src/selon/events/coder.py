@@ -498,7 +498,14 @@ class EventCoder:
                         return True
         return False
 
-    def why_not(self, token: Token, sentence: Span) -> str | None:
+    def triggers_in(self, sentence: Span, mentions: MentionIndex | None = None) -> dict[int, Trigger]:
+        """The sentence's tokens whose frame holds, by index; none inside a known name
+        ("Forces de soutien rapide", "Organisation de coopération de Shanghai")."""
+        return {t.i: e for t in sentence
+                if not (mentions is not None and _inside_name(t, mentions))
+                and (e := self.entry_for(t)) is not None}
+
+    def why_not(self, token: Token, triggers: dict[int, Trigger]) -> str | None:
         """Why a lexicon word gave no event: for `selon explain`. None if it is no trigger."""
         lemma = token.lemma_.lower()
         table = self.lexicon.verbs if token.pos_ == "VERB" else self.lexicon.nouns
@@ -508,20 +515,15 @@ class EventCoder:
         if entry is None:
             frames = "; ".join(_frame_text(e) for e in table[lemma])
             return f"frame not met ({frames})"
-        triggers = {t.i: e for t in sentence if (e := self.entry_for(t)) is not None}
         if self._embedded(token, triggers):
             return "content of another act (what is asked, threatened, denied…)"
-        if entry.pos == "noun" and self._governing_verb(token) is not None:
-            verb = self._governing_verb(token)
-            if verb is not None and verb.lemma_.lower() not in self.lexicon.light_verbs:
-                return f"no author: '{verb.text}' does not perform the act (not a light verb)"
+        verb = self._governing_verb(token) if entry.pos == "noun" else None
+        if verb is not None and verb.lemma_.lower() not in self.lexicon.light_verbs:
+            return f"no author: '{verb.text}' does not perform the act (not a light verb)"
         return "no source or target found"
 
     def code_sentence(self, sentence: Span, mentions: MentionIndex) -> Iterator[Candidate]:
-        # A word inside a known name is not a trigger: "Forces de soutien rapide",
-        # "Organisation de coopération de Shanghai".
-        triggers = {t.i: e for t in sentence if not _inside_name(t, mentions)
-                    and (e := self.entry_for(t)) is not None}
+        triggers = self.triggers_in(sentence, mentions)
         verb_objects: set[int] = set()
         for token in sentence:
             entry = triggers.get(token.i)

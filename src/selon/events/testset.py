@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from selon.errors import DataError
+from selon.events.coder import SYMMETRIC_TYPES
 from selon.records import PLOVER_TYPES, Actor, Article, Event
 
-SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 Triple = tuple[str, str | None, str | None]
 
 
