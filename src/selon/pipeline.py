@@ -29,7 +29,7 @@ from selon.clean.dateline import split_dateline
 from selon.config import Settings, load_settings
 from selon.errors import SelonError
 from selon.events import EventCoder, load_lexicon
-from selon.events.coder import Candidate
+from selon.events.coder import ANY_ACT, Candidate
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
 from selon.records import Actor, Article, DocumentError, Event, Provenance, Quantity
@@ -145,7 +145,7 @@ class Pipeline:
         quantities = load_quantity_finder(lang)
         events: list[Event] = []
         previous_chain: tuple[str, ...] = ()
-        authors: dict[str, Actor] = {}  # by event type: the source of the latest such event
+        authors: list[tuple[str, Actor]] = []  # (type, source) of the events so far, in order
         coded_acts: set[tuple[str, str | None, str | None]] = set()
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
             reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions,
@@ -164,7 +164,7 @@ class Pipeline:
                     if candidate.entry.type in scope.coder.lexicon.military_types:
                         candidate = replace(candidate, source=by_its_military(candidate.source))
                     if candidate.source is not None:
-                        authors[candidate.entry.type] = candidate.source
+                        authors.append((candidate.entry.type, candidate.source))
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
                     key = (candidate.entry.type, candidate.source, candidate.target)
                     act = (candidate.entry.type, _side(candidate.source), _side(candidate.target))
@@ -321,18 +321,26 @@ def by_its_military(actor: Actor | None) -> Actor | None:
     return replace(actor, sector="MIL")
 
 
-def implied_target(candidate: Candidate, authors: dict[str, Actor]) -> Candidate:
+# Acts that answer an act told before: their target may be that act's author.
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def implied_target(candidate: Candidate, authors: list[tuple[str, Actor]]) -> Candidate:
     """A target the sentence implies without naming it.
 
     "Kigali a dénoncé des sanctions": the act denounced names its author, the source of the
-    latest such act in the article. "Thousands rallied in Tbilisi": a protest with no
-    addressee is addressed to the protesters' own government (CAMEO and PLOVER practice).
+    latest such act in the article by another side; "Guyana hailed the decision": the latest
+    act by another side. "Thousands rallied in Tbilisi": a protest with no addressee is
+    addressed to the protesters' own government (CAMEO and PLOVER practice).
     """
     if candidate.target is not None or candidate.source is None:
         return candidate
-    author = authors.get(candidate.object_event or "")
-    if author is not None and author.country != candidate.source.country:
-        return replace(candidate, target=author)
+    wanted = candidate.object_event
+    if wanted is not None and (wanted != ANY_ACT or candidate.entry.type in REACTION_TYPES):
+        side = _side(candidate.source)
+        for kind, author in reversed(authors):
+            if (wanted in (ANY_ACT, kind)) and _side(author) != side:
+                return replace(candidate, target=author)
     if candidate.entry.type == "PROTEST" and candidate.source.country:
         return replace(candidate, target=Actor(country=candidate.source.country, sector="GOV"))
     return candidate

@@ -31,6 +31,7 @@ class ReferenceWords:
     quantity_nouns: frozenset[str] = frozenset()
     relational_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    decision_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -50,6 +51,7 @@ def load_reference_words(lang: str) -> ReferenceWords:
             quantity_nouns=frozenset(raw["quantity_nouns"]),
             relational_nouns=frozenset(raw["relational_nouns"]),
             document_nouns=frozenset(raw["document_nouns"]),
+            decision_nouns=frozenset(raw["decision_nouns"]),
         )
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
         raise DataError(f"lang/{lang}/references.toml: {error}") from error

@@ -10,9 +10,11 @@ from selon.cli.demo import demo
 from selon.cli.evaluate import evaluate
 from selon.cli.events import events
 from selon.cli.explain import explain
+from selon.cli.export import export
 from selon.cli.extract import extract
 from selon.cli.ingest import ingest
 from selon.cli.sentences import eval_sentences
+from selon.cli.serve import serve
 from selon.cli.show import show
 from selon.errors import SelonError
 
@@ -32,6 +34,8 @@ app.command("explain")(explain)
 app.command("eval")(evaluate)
 app.command("demo")(demo)
 app.command("eval-sentences")(eval_sentences)
+app.command("export")(export)
+app.command("serve")(serve)
 app.add_typer(actors_app, name="actors")
 
 

@@ -39,6 +39,8 @@ MAX_OBJECT_TOKENS = 12
 LONE_TARGET_KINDS = frozenset({"name", "capital", "seat", "acronym", "surname"})
 # Acts that often have no addressee: a build-up, a march.
 UNADDRESSED_TYPES = frozenset({"MOBILIZE", "PROTEST"})
+# The object_event of a verb whose object names an act without saying which ("the decision").
+ANY_ACT = "*"
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,12 @@ class EventCoder:
         active = children(verb, self.lexicon.subject)
         if active:
             return active
+        for auxiliary in children(verb, {"aux", "aux:tense", "aux:pass"}):
+            # "Kinshasa a, au contraire, salué": an incise can make the parser hang the subject
+            # on the auxiliary.
+            hung = children(auxiliary, self.lexicon.subject)
+            if hung:
+                return hung
         passive = children(verb, self.lexicon.passive_subject)
         if passive and (inherited or not is_passive(verb)):
             # spaCy's French model marks some active subjects nsubj:pass; and a clause under a
@@ -199,6 +207,9 @@ class EventCoder:
             return passive
         if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
             return self.subject_tokens(verb.head, inherited=True)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "imposed sanctions after accusing Tehran of…": the clause the preposition hangs on.
+            return self.subject_tokens(verb.head.head, inherited=True)
         if verb.dep_ in ("acl", "acl:relcl", "relcl"):
             head = verb.head
             # "une lettre de Maduro adressée au président Xi demandant…": a participle the
@@ -226,7 +237,7 @@ class EventCoder:
         # No actor in the complement itself: its owner ("attacked Chad's border posts"), but
         # "les alliés de Washington" are not Washington.
         for spec in specs:
-            for each in self._spec_tokens(token, spec):
+            for each in [c for t in self._spec_tokens(token, spec) for c in conjuncts(t)]:
                 if each.lemma_.lower() in self.discourse.words.relational_nouns:
                     continue
                 owner = self.resolver.owner(each, mentions)
@@ -242,11 +253,14 @@ class EventCoder:
         return []
 
     def object_event(self, token: Token) -> str | None:
-        """The type of the act a verb's object names ("a dénoncé les sanctions": SANCTION)."""
+        """The type of the act a verb's object names ("a dénoncé les sanctions": SANCTION), or
+        ANY_ACT for a word that names some act told before ("a salué la décision")."""
         for obj in children(token, OBJECT_DEPS):
             entry = self.entry_for(obj)
             if entry is not None and entry.pos == "noun":
                 return entry.type
+            if _word_in(obj, tuple(self.discourse.words.decision_nouns)):
+                return ANY_ACT
         return None
 
     def objects_of(self, token: Token, taken: set[int]) -> tuple[str, ...]:
@@ -278,6 +292,8 @@ class EventCoder:
             targets = self.targets_of(verb, entry.target, mentions)
         if entry.type in SYMMETRIC_TYPES and len(sources) == 1 and not targets:
             targets = self._partners_within(sources[0], mentions)
+        if entry.type in EMBEDDING_TYPES and not targets:
+            targets = self._embedded_target(verb, sources, mentions)
         taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
         found = self._pairs(verb, entry, sources, targets, self.objects_of(verb, taken))
         if not targets:
@@ -332,6 +348,27 @@ class EventCoder:
         if not sources:
             return []
         return self._pairs(noun, entry, sources, targets, self.objects_of(noun, taken))
+
+    def _embedded_target(self, verb: Token, sources: list[tuple[Token, Actor]],
+                         mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        """"demanded that China return the rifles", "a averti que l'armée frapperait le
+        Hezbollah": the act asked or threatened names the other side, as its subject when that
+        is another side, else as its own target."""
+        own = {_side_of(a) for _, a in sources}
+        for clause in children(verb, {"ccomp", "xcomp"}):
+            if clause.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = self.actors_of(children(clause, self.lexicon.subject), mentions)
+            found = [(t, a) for t, a in subjects if _side_of(a) not in own]
+            if found:
+                return found
+            entry = self.entry_for(clause)
+            specs = entry.target if entry is not None else ("obj", "dobj")
+            found = [(t, a) for t, a in self.targets_of(clause, specs, mentions)
+                     if _side_of(a) not in own]
+            if found:
+                return found
+        return []
 
     def _partners_within(self, source: tuple[Token, Actor],
                          mentions: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -574,6 +611,10 @@ def _one_actor_twice(source: Actor, target: Actor | None) -> bool:
     return (target is not None and source.country is not None and source.country == target.country
             and source.sector == target.sector and not (source.org or target.org)
             and (source.name is None) != (target.name is None))
+
+
+def _side_of(actor: Actor) -> str | None:
+    return actor.org or actor.country
 
 
 def _inside_name(token: Token, mentions: MentionIndex) -> bool:

@@ -1,4 +1,10 @@
-"""HTML pages: trafilatura keeps the main text and reads title, date and site name."""
+"""HTML pages: the article's text and metadata.
+
+trafilatura finds the main text; before it reads the page, inline teasers are dropped and
+bare-text `<div>`s made paragraphs (`prune`); after, a standfirst it left out is put back. The
+headline, date, site and URL come from what the page states (`metadata`), trafilatura's
+guesses filling the gaps. Boilerplate lines it keeps are dropped later, by the clean stage.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,27 @@ import re
 from typing import Any
 
 import trafilatura
+from lxml.html import HtmlElement
 
+from selon.clean.boilerplate import page_boilerplate
 from selon.errors import ReadError
 from selon.ingest.decode import decode_bytes
+from selon.ingest.metadata import PageMeta, read_metadata
+from selon.ingest.prune import divs_to_paragraphs, drop_teasers
 from selon.records import Article
 
 # A page whose kept lines are all shorter than this is menus and buttons, not an article.
 MIN_PARAGRAPH_WORDS = 8
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+# Where a standfirst can be shown; not the <head>, whose <meta> holds the same words.
+_STANDFIRST_HOLDERS = ("p", "div", "span", "h2", "h3", "section", "header", "strong")
+# A description inside these is a promotion of the article elsewhere on the page, not its lead.
+_NOT_LEAD = frozenset({"a", "aside", "nav", "footer", "li"})
 
 
-def _declared_charset(data: bytes) -> str | None:
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (<meta charset> or http-equiv)."""
     match = _META_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii") if match else None
 
@@ -30,25 +45,71 @@ def _as_dict(document: Any) -> dict[str, Any]:
     return dict(document.as_dict())
 
 
-def read_html(data: bytes, origin: str) -> Article:
-    decoded = decode_bytes(data, declared=_declared_charset(data))
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def visible_standfirst(tree: HtmlElement, description: str | None) -> str | None:
+    """The page's description when the page also shows it as a block of its own: the
+    standfirst (chapô, lead), which trafilatura often leaves out with the page header."""
+    if not description or len(description.split()) < MIN_PARAGRAPH_WORDS:
+        return None
+    target = _flat(description)
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter(*_STANDFIRST_HOLDERS):
+        text = _flat(element.text_content())
+        if text == target and not any(a.tag in _NOT_LEAD for a in element.iterancestors()):
+            return text
+    return None
+
+
+def _page_date(meta: PageMeta, guessed: str | None) -> str | None:
+    """The stated date, else trafilatura's guess, except its bare-year fallback: htmldate pads
+    a copyright year to 1 January, and a page truly published that day states the date."""
+    if meta.date:
+        return meta.date
+    if guessed and not guessed.endswith("-01-01"):
+        return guessed
+    return None
+
+
+def article_from_page(html: str, origin: str, encoding: str | None = None,
+                      url: str | None = None) -> Article:
+    """The article of a decoded page; `url`, where known (a web archive), wins over the page's."""
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise ReadError("not an HTML page")
+    meta = read_metadata(tree)
+    standfirst = visible_standfirst(tree, meta.description)
+    drop_teasers(tree, page_boilerplate())
+    divs_to_paragraphs(tree)
     try:
         document = trafilatura.bare_extraction(
-            decoded.text, with_metadata=True, include_comments=False, include_tables=False
+            tree, url=url or meta.url, with_metadata=True, include_comments=False,
+            include_tables=False,
         )
     except Exception as error:  # trafilatura raises assorted lxml errors on broken markup
         raise ReadError(f"HTML could not be parsed: {error}") from error
     fields = _as_dict(document)
     text = (fields.get("text") or "").strip()
+    if standfirst and _flat(standfirst) not in _flat(text):
+        text = f"{standfirst}\n{text}"
     if not any(len(line.split()) >= MIN_PARAGRAPH_WORDS for line in text.splitlines()):
         raise ReadError("HTML page has no article text (only menus, links or buttons)")
     return Article(
         id=origin,
         text=text,
-        date=fields.get("date") or None,
-        title=fields.get("title") or None,
-        outlet=fields.get("sitename") or None,
-        url=fields.get("url") or None,
+        date=_page_date(meta, fields.get("date")),
+        title=meta.title or fields.get("title") or None,
+        outlet=meta.site or fields.get("sitename") or None,
+        url=url or meta.url or fields.get("url") or None,
         origin=origin,
-        encoding=decoded.encoding,
+        encoding=encoding,
     )
+
+
+def read_html(data: bytes, origin: str, charset: str | None = None,
+              url: str | None = None) -> Article:
+    """A page as bytes; `charset` is what the server said (HTTP), else the page's own <meta>."""
+    decoded = decode_bytes(data, declared=charset or declared_charset(data))
+    return article_from_page(decoded.text, origin, decoded.encoding, url)

@@ -95,6 +95,8 @@ class EventFilter:
     until: str | None = None
     article: str | None = None
     limit: int | None = None
+    outlet: str | None = None  # part of the publishing outlet's name, any case
+    text: str | None = None  # free text: part of the sentence, title, trigger or a side's name
 
 
 _EVENT_QUERY = """
@@ -106,12 +108,58 @@ SELECT e.id, a.external_id AS article_id, e.article_id AS article_hash, e.type, 
        t.country AS target_country, t.sector AS target_sector, t.name AS target_name,
        t.org AS target_org,
        coalesce((SELECT list(r.source_text ORDER BY r.position) FROM attributions r
-                 WHERE r.event_id = e.id), []) AS attributed_to
+                 WHERE r.event_id = e.id), []) AS attributed_to,
+       a.outlet, a.title AS article_title, a.date AS article_date, a.url AS article_url,
+       a.lang AS article_lang, e.date_first, e.date_last,
+       e.source_id, e.target_id
 FROM events e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN actors s ON s.id = e.source_id
 LEFT JOIN actors t ON t.id = e.target_id
 """
+
+
+def event_select(where: EventFilter) -> tuple[str, list[Any]]:
+    """The events query with the filter's conditions, without order or limit: `Store.events`
+    orders it; the explorer and the exports wrap it to page, sort, count and aggregate."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where.type:
+        clauses.append("e.type = ?")
+        params.append(where.type.upper())
+    if where.country:
+        clauses.append("(s.country = ? OR t.country = ?)")
+        params += [where.country.upper()] * 2
+    if where.actor:
+        clauses.append("(s.name ILIKE ? OR t.name ILIKE ? OR s.org ILIKE ? OR t.org ILIKE ?)")
+        params += [f"%{where.actor}%"] * 4
+    if where.certainty:
+        clauses.append("e.certainty = ?")
+        params.append(where.certainty)
+    if where.source:
+        clauses.append("EXISTS (SELECT 1 FROM attributions r WHERE r.event_id = e.id"
+                       " AND r.source_text ILIKE ?)")
+        params.append(f"%{where.source}%")
+    if where.since:
+        clauses.append("e.date_last >= CAST(? AS DATE)")
+        params.append(where.since)
+    if where.until:
+        clauses.append("e.date_first <= CAST(? AS DATE)")
+        params.append(where.until)
+    if where.article:
+        clauses.append("(e.article_id = ? OR a.external_id = ?)")
+        params += [where.article, where.article]
+    if where.outlet:
+        clauses.append("a.outlet ILIKE ?")
+        params.append(f"%{where.outlet}%")
+    if where.text:
+        clauses.append("(e.sentence ILIKE ? OR a.title ILIKE ? OR e.trigger ILIKE ? OR s.name ILIKE ?"
+                       " OR t.name ILIKE ?)")
+        params += [f"%{where.text}%"] * 5
+    sql = _EVENT_QUERY
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    return sql, params
 
 
 class Store:
@@ -216,37 +264,12 @@ class Store:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of any read query as dicts: for readers that compose on `event_select`."""
+        return self._rows(sql, params or [])
+
     def events(self, where: EventFilter) -> list[dict[str, Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if where.type:
-            clauses.append("e.type = ?")
-            params.append(where.type.upper())
-        if where.country:
-            clauses.append("(s.country = ? OR t.country = ?)")
-            params += [where.country.upper()] * 2
-        if where.actor:
-            clauses.append("(s.name ILIKE ? OR t.name ILIKE ? OR s.org ILIKE ? OR t.org ILIKE ?)")
-            params += [f"%{where.actor}%"] * 4
-        if where.certainty:
-            clauses.append("e.certainty = ?")
-            params.append(where.certainty)
-        if where.source:
-            clauses.append("EXISTS (SELECT 1 FROM attributions r WHERE r.event_id = e.id"
-                           " AND r.source_text ILIKE ?)")
-            params.append(f"%{where.source}%")
-        if where.since:
-            clauses.append("e.date_last >= CAST(? AS DATE)")
-            params.append(where.since)
-        if where.until:
-            clauses.append("e.date_first <= CAST(? AS DATE)")
-            params.append(where.until)
-        if where.article:
-            clauses.append("(e.article_id = ? OR a.external_id = ?)")
-            params += [where.article, where.article]
-        sql = _EVENT_QUERY
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
+        sql, params = event_select(where)
         sql += " ORDER BY a.date NULLS LAST, e.article_id, e.sentence_start, e.trigger_start"
         if where.limit:
             sql += f" LIMIT {int(where.limit)}"
