@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit clean
+.PHONY: install demo test lint typecheck unit browser clean
 
 install: $(STAMP)
 
@@ -28,6 +28,14 @@ unit: $(STAMP)
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# Debian's Chromium, for the explorer's browser test (tests/web/test_browser.py), which skips
+# and says why when it is missing. A system package: needs root, or sudo without a password.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
+browser:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	else $(SUDO) apt-get update -qq && \
+	     $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
 
 clean:
 	rm -rf $(VENV) selon.duckdb .pytest_cache .mypy_cache .ruff_cache

@@ -17,6 +17,7 @@ class Settings:
     max_document_bytes: int = 20_000_000
     batch_size: int = 32
     db: str = "selon.duckdb"
+    untargeted_types: tuple[str, ...] = ("MOBILIZE", "PROTEST")
     models: dict[str, str] = field(default_factory=dict)
 
     def model_for(self, lang: str) -> str:
@@ -32,7 +33,7 @@ def _from_mapping(raw: dict[str, Any]) -> Settings:
     if unknown:
         raise SelonError(f"unknown settings: {', '.join(sorted(unknown))}")
     values = dict(raw)
-    for name in ("languages", "detect_among"):
+    for name in ("languages", "detect_among", "untargeted_types"):
         if name in values:
             values[name] = tuple(values[name])
     return Settings(**values)

@@ -131,7 +131,7 @@ class Pipeline:
         lang, day = parsed.lang, parse_date(parsed.article.date)
         words = load_reference_words(lang)
         resolver = ActorResolver(self.gazetteer, lang, day, words.quantity_nouns)
-        coder = EventCoder(load_lexicon(lang), resolver, Discourse(words))
+        coder = EventCoder(load_lexicon(lang), resolver, Discourse(words), load_cues(lang).denial_verbs)
         matcher = self.matcher(lang)
         found = [matcher.mentions(p.doc) for p in parsed.paragraphs]
         home = home_country(resolver, [m for ms in found for m in ms])
@@ -166,6 +166,8 @@ class Pipeline:
                     if candidate.source is not None:
                         authors.append((candidate.entry.type, candidate.source))
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
+                    if not self.complete(candidate):
+                        continue
                     key = (candidate.entry.type, candidate.source, candidate.target)
                     act = (candidate.entry.type, _side(candidate.source), _side(candidate.target))
                     if key in seen or (candidate.entry.pos == "noun" and act in coded_acts):
@@ -182,6 +184,13 @@ class Pipeline:
                     if not reader.is_demonstrative(head):
                         previous_chain = (reader.source_text(head),)
         return tuple(events)
+
+    def complete(self, candidate: Candidate) -> bool:
+        """Whether an event has the sides it needs: a source, and a target unless its type may
+        have none (settings: untargeted_types)."""
+        return candidate.source is not None and (
+            candidate.target is not None or candidate.entry.type in self.settings.untargeted_types
+        )
 
     def explain(self, parsed: ParsedArticle) -> list[SentenceTrace]:
         """For each sentence: its events, and the lexicon words that gave none, with why."""

@@ -134,7 +134,7 @@ def test_every_event_carries_its_provenance(pipeline: Pipeline) -> None:
     ("lang", "text", "place"),
     [
         ("fr", "Des milliers de Géorgiens ont manifesté à Tbilissi dimanche.", "Tbilissi"),
-        ("en", "Turkish jets bombed Kurdish positions near Kirkuk.", "Kirkuk"),
+        ("en", "Turkish jets bombed PKK positions near Kirkuk.", "Kirkuk"),
         ("fr", "Moscou aurait livré des drones à Caracas.", None),  # a side, not a place
     ],
 )
@@ -148,3 +148,55 @@ def test_the_location_is_where_the_act_took_place(pipeline: Pipeline, lang: str,
 def test_a_word_inside_a_known_name_is_no_trigger(pipeline: Pipeline) -> None:
     events = code(pipeline, "L'Organisation de coopération de Shanghai a tenu un sommet à Tianjin.", "fr")
     assert "COOPERATE" not in {e.type for e in events}
+
+
+def test_an_act_with_no_target_is_left_out_unless_its_type_may_have_none(pipeline: Pipeline) -> None:
+    assert code(pipeline, "Turkish jets bombed positions near Kirkuk.", "en") == []
+    [march] = code(pipeline, "Des milliers de Géorgiens ont manifesté à Tbilissi dimanche.", "fr")
+    assert march.type == "PROTEST"
+
+
+def test_the_decision_answered_names_the_latest_other_actor(pipeline: Pipeline) -> None:
+    text = ("The International Court of Justice ordered Venezuela not to hold elections in the region. "
+            "Guyana's president Irfaan Ali hailed the decision.")
+    events = code(pipeline, text, "en")
+    [support] = [e for e in events if e.type == "SUPPORT"]
+    assert support.target is not None and support.target.org == "ICJ"
+
+
+def test_the_sanctions_denounced_name_their_author_not_an_ally(pipeline: Pipeline) -> None:
+    text = ("Les États-Unis ont imposé des sanctions à la Russie. Moscou a imposé des sanctions à "
+            "la Lituanie. La Lituanie a dénoncé ces sanctions.")
+    [accuse] = [e for e in code(pipeline, text, "fr") if e.type == "ACCUSE"]
+    assert accuse.target is not None and accuse.target.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "target"),
+    [
+        ("en", "Israel's prime minister Benjamin Netanyahu warned that Israel would strike Hezbollah.",
+         "LBN"),
+        ("en", "The Philippine government demanded that China return the rifles.", "CHN"),
+    ],
+)
+def test_the_clause_asked_or_threatened_names_the_other_side(pipeline: Pipeline, lang: str, text: str,
+                                                             target: str) -> None:
+    [event] = code(pipeline, text, lang)
+    assert event.target is not None and event.target.country == target
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verbs(pipeline: Pipeline) -> None:
+    [event] = code(pipeline, "Kinshasa a, au contraire, salué la décision américaine.", "fr")
+    assert (event.type, event.source and event.source.country) == ("SUPPORT", "COD")
+
+
+def test_a_denied_act_has_the_denier_as_its_author(pipeline: Pipeline) -> None:
+    [event] = code(pipeline, "Pyongyang a toujours démenti tout transfert d'armes vers la Russie.", "fr")
+    assert (event.type, event.certainty) == ("AID", "denied")
+    assert event.source is not None and event.source.country == "PRK"
+
+
+def test_measures_aimed_at_a_company_are_sanctions(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Le département américain du Trésor a annoncé des mesures visant Rosneft.", "fr")
+    assert [(e.type, e.source and e.source.country, e.target and e.target.name) for e in events] == [
+        ("SANCTION", "USA", "Rosneft")]

@@ -133,8 +133,14 @@ def test_a_legacy_encoding_is_decoded_and_declared_never_mojibake() -> None:
 
 
 def test_a_declared_charset_is_used_when_utf8_fails() -> None:
-    decoded = decode_bytes("Défense à Gao".encode("latin-1"), declared="latin-1")
-    assert decoded == Decoded("Défense à Gao", "latin-1 (declared)")
+    decoded = decode_bytes("Défense à Gao".encode("iso-8859-15"), declared="ISO-8859-15")
+    assert decoded == Decoded("Défense à Gao", "iso8859-15 (declared)")
+
+
+def test_a_latin1_label_is_read_as_windows_1252_as_browsers_do() -> None:
+    # Pages labelled ISO-8859-1 use Windows-1252's curly quotes, which Latin-1 makes controls.
+    decoded = decode_bytes("L’armée à Gao".encode("cp1252"), declared="latin-1")
+    assert decoded == Decoded("L’armée à Gao", "cp1252 (declared)")
 
 
 def test_empty_and_binary_bytes_are_refused() -> None:

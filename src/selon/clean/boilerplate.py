@@ -2,7 +2,9 @@
 
 The language data (`lang/<lang>/boilerplate.toml`) lists what HTML extraction keeps by mistake:
 whole lines (`exact`), the starts of short lines (`prefix`), labels that open a link to another
-story (`teaser`: "Lire aussi", "Read more") and regular expressions over a whole line (`pattern`).
+story (`teaser`: "Lire aussi", "Read more", or `teaser_pattern` where a plain label would
+catch prose: "Also on rt.com", not "Also on Tuesday") and regular expressions over a whole
+line (`pattern`).
 Lines are compared by a key: no accents or invisible marks, case folded, outer punctuation and
 brackets stripped, so "[Read more: …]" and "LIRE AUSSI >" are found like "Read more" and
 "Lire aussi".
@@ -33,7 +35,7 @@ _OUTER = " \t.:;,!?»«\"'’‘“”-–—|>•*#()[]{}/→►▶"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 # French typography spaces the colon: "Lire : …" and "Lire: …" are one label.
 _SPACE_BEFORE_MARK = re.compile(r"\s+([:;!?])")
-_FIELDS = ("exact", "prefix", "teaser", "pattern")
+_FIELDS = ("exact", "prefix", "teaser", "teaser_pattern", "pattern")
 
 
 def line_key(line: str) -> str:
@@ -67,11 +69,13 @@ class Boilerplate:
     prefixes: tuple[str, ...]
     teasers: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...] = ()
+    teaser_patterns: tuple[re.Pattern[str], ...] = ()
 
     def opens_teaser(self, text: str) -> bool:
         """The text starts with a label that introduces a link to another story."""
         key = line_key(text)
-        return any(_starts_with_word(key, label) for label in self.teasers)
+        return any(_starts_with_word(key, label) for label in self.teasers) or any(
+            p.match(key) for p in self.teaser_patterns)
 
     def is_boilerplate(self, line: str) -> bool:
         key = line_key(line)
@@ -116,14 +120,16 @@ def load_boilerplate(languages: tuple[str, ...]) -> Boilerplate:
     prefixes: set[str] = set()
     teasers: set[str] = set()
     patterns: list[re.Pattern[str]] = []
+    teaser_patterns: list[re.Pattern[str]] = []
     for lang in languages:
         data = _read(lang)
         exact.update(line_key(line) for line in data["exact"])
         prefixes.update(_label_key(line) for line in data["prefix"])
         teasers.update(_label_key(line) for line in data["teaser"])
         patterns.extend(_compile(lang, p) for p in data["pattern"])
+        teaser_patterns.extend(_compile(lang, p) for p in data["teaser_pattern"])
     return Boilerplate(frozenset(exact), tuple(sorted(prefixes)), tuple(sorted(teasers)),
-                       tuple(patterns))
+                       tuple(patterns), tuple(teaser_patterns))
 
 
 def data_languages() -> tuple[str, ...]:

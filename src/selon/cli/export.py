@@ -48,4 +48,4 @@ def export(
     message = f"{report.events} {what} → {output or 'standard output'}"
     if report.left_out:
         message += f" ({report.left_out} events with one side only make no edge)"
-    stderr.print(message)
+    stderr.print(message, soft_wrap=True)

@@ -12,10 +12,12 @@ from selon.cli.events import events
 from selon.cli.explain import explain
 from selon.cli.export import export
 from selon.cli.extract import extract
+from selon.cli.html_eval import html_eval
 from selon.cli.ingest import ingest
 from selon.cli.sentences import eval_sentences
 from selon.cli.serve import serve
 from selon.cli.show import show
+from selon.cli.text import text
 from selon.errors import SelonError
 
 app = typer.Typer(
@@ -36,6 +38,8 @@ app.command("demo")(demo)
 app.command("eval-sentences")(eval_sentences)
 app.command("export")(export)
 app.command("serve")(serve)
+app.command("text")(text)
+app.command("html-eval")(html_eval)
 app.add_typer(actors_app, name="actors")
 
 

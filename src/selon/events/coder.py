@@ -61,10 +61,14 @@ class Candidate:
 class EventCoder:
     """Codes the sentences of one article."""
 
-    def __init__(self, lexicon: Lexicon, resolver: ActorResolver, discourse: Discourse) -> None:
+    def __init__(self, lexicon: Lexicon, resolver: ActorResolver, discourse: Discourse,
+                 denial_verbs: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self.resolver = resolver
         self.discourse = discourse
+        # "Pyongyang a démenti tout transfert d'armes": the denier is the one said to act (the
+        # claim's certainty says it is denied), so these verbs lend their subject too.
+        self.lending_verbs = lexicon.light_verbs | denial_verbs
 
     # --- frames ------------------------------------------------------------------------------
     def entry_for(self, token: Token) -> Trigger | None:
@@ -96,7 +100,7 @@ class EventCoder:
             if not any(_word_in(c, entry.complement) for c in clauses):
                 return False
         if entry.modifier:
-            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound")]
+            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "acl")]
             if not any(_word_in(m, entry.modifier) for m in modifiers):
                 return False
         return True
@@ -147,7 +151,9 @@ class EventCoder:
             # "M. Kobakhidze l'accuse": the person named last who is not the clause's subject.
             subjects = {a for _, a in self.actors_of(self.subject_tokens(token.head), mentions)}
             earlier = self.named_in_sentence(token.sent, mentions, before=token.i)
-            people = [a for a in self.discourse.named + earlier if a.name and a not in subjects]
+            named = [a for a in self.discourse.named + earlier if a.name and a not in subjects]
+            # "lui" is a person before it is an organisation.
+            people = [a for a in named if a.org is None] or named
             return people[-1:]
         if token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
             # "Le gouvernement américain répète qu'il n'envisageait pas…", "Britain said it
@@ -289,6 +295,13 @@ class EventCoder:
             )
         else:
             sources = self.actors_of(self.subject_tokens(verb), mentions)
+            clause = verb
+            while not sources and clause.dep_ in INHERITS_SUBJECT and clause.head is not clause:
+                # "Bamako a affirmé que l'appareil avait été abattu … et accuse Alger": a clause
+                # coordinated inside another takes the nearest subject that names an actor.
+                clause = clause.head
+                if clause.pos_ in ("VERB", "AUX") and not is_passive(clause):
+                    sources = self.actors_of(children(clause, self.lexicon.subject), mentions)
             targets = self.targets_of(verb, entry.target, mentions)
         if entry.type in SYMMETRIC_TYPES and len(sources) == 1 and not targets:
             targets = self._partners_within(sources[0], mentions)
@@ -332,7 +345,7 @@ class EventCoder:
         verb = self._governing_verb(noun)
         # Only a verb that performs the act lends it its subject: "Washington a imposé des
         # sanctions", but not "Kobakhidze described the protests as…".
-        lends = verb is not None and verb.lemma_.lower() in self.lexicon.light_verbs
+        lends = verb is not None and verb.lemma_.lower() in self.lending_verbs
         if not sources and verb is not None and lends:
             sources = self._subject_or_agent(verb, mentions)
         elif sources and not targets and verb is not None and not lends:
@@ -557,7 +570,7 @@ class EventCoder:
         verb = self._governing_verb(token) if entry.pos == "noun" else None
         if verb is not None and verb.lemma_.lower() not in self.lexicon.light_verbs:
             return f"no author: '{verb.text}' does not perform the act (not a light verb)"
-        return "no source or target found"
+        return "no source or no target found"
 
     def code_sentence(self, sentence: Span, mentions: MentionIndex) -> Iterator[Candidate]:
         triggers = self.triggers_in(sentence, mentions)

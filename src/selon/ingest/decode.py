@@ -28,6 +28,7 @@ _LEGACY_DEFAULT = "cp1252"
 _CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc" \
                 "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 _MOJIBAKE = re.compile(f"(?:[\u00c2-\u00f4][{_CONTINUATION}]{{1,3}})+")
+_A_GRAVE = re.compile("\u00c3 (?= )")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,12 @@ def repair_mojibake(text: str) -> str:
         except (UnicodeDecodeError, UnicodeEncodeError):
             return match.group()
 
-    return _MOJIBAKE.sub(fix, text)
+    repaired = _MOJIBAKE.sub(fix, text)
+    if repaired != text:
+        # "à" is C3 A0, read "Ã" and a no-break space, which often became a plain one:
+        # "Ã  Paris". Only in a text shown to hold mojibake: "Ã" is otherwise just rare.
+        repaired = _A_GRAVE.sub("à", repaired)
+    return repaired
 
 
 def _canonical(label: str) -> str | None:

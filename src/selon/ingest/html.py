@@ -37,7 +37,8 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _as_dict(document: Any) -> dict[str, Any]:
+def extraction_fields(document: Any) -> dict[str, Any]:
+    """trafilatura's result (a Document, a dict or None) as a dict."""
     if document is None:
         return {}
     if isinstance(document, dict):
@@ -61,6 +62,15 @@ def visible_standfirst(tree: HtmlElement, description: str | None) -> str | None
         if text == target and not any(a.tag in _NOT_LEAD for a in element.iterancestors()):
             return text
     return None
+
+
+def without_headline(text: str, title: str | None) -> str:
+    """The text without a first line that repeats the headline: it is kept as the title, and
+    coded twice it would double the events it states."""
+    first, _, rest = text.partition("\n")
+    if title and _flat(first) == _flat(title):
+        return rest.lstrip("\n")
+    return text
 
 
 def _page_date(meta: PageMeta, guessed: str | None) -> str | None:
@@ -90,8 +100,9 @@ def article_from_page(html: str, origin: str, encoding: str | None = None,
         )
     except Exception as error:  # trafilatura raises assorted lxml errors on broken markup
         raise ReadError(f"HTML could not be parsed: {error}") from error
-    fields = _as_dict(document)
-    text = (fields.get("text") or "").strip()
+    fields = extraction_fields(document)
+    title = meta.title or fields.get("title") or None
+    text = without_headline((fields.get("text") or "").strip(), title)
     if standfirst and _flat(standfirst) not in _flat(text):
         text = f"{standfirst}\n{text}"
     if not any(len(line.split()) >= MIN_PARAGRAPH_WORDS for line in text.splitlines()):
@@ -100,7 +111,7 @@ def article_from_page(html: str, origin: str, encoding: str | None = None,
         id=origin,
         text=text,
         date=_page_date(meta, fields.get("date")),
-        title=meta.title or fields.get("title") or None,
+        title=title,
         outlet=meta.site or fields.get("sitename") or None,
         url=url or meta.url or fields.get("url") or None,
         origin=origin,

@@ -17,8 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import trafilatura
+
 from selon.errors import SelonError
-from selon.records import Article
+from selon.ingest.decode import decode_bytes
+from selon.ingest.discover import read_paths
+from selon.ingest.html import extraction_fields
+from selon.ingest.kept import Keeper
+from selon.records import Article, DocumentError
 
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
@@ -114,6 +120,26 @@ def read_manifest(folder: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def keep_page(path: Path, keeper: Keeper) -> Article:
+    """What selon keeps of one page, as `selon text` shows it; SelonError if nothing."""
+    [item] = list(read_paths([str(path)], max_bytes=keeper.pipeline.settings.max_document_bytes))
+    if isinstance(item, DocumentError):
+        raise SelonError(item.reason)
+    return keeper.keep(item).article
+
+
+def plain_trafilatura(path: Path, keeper: Keeper) -> Article:
+    """The reference point: `trafilatura.extract` with its default settings (comments
+    included), its own metadata, no cleaning; the language detected as selon does."""
+    html = decode_bytes(path.read_bytes()).text
+    fields = extraction_fields(trafilatura.bare_extraction(html, with_metadata=True))
+    text = fields.get("text") or ""
+    if not text:
+        raise SelonError("trafilatura kept nothing")
+    return Article(id=str(path), text=text, title=fields.get("title"), date=fields.get("date"),
+                   lang=keeper.detect_any(text), origin=str(path))
+
+
 def check_folder(folder: Path, keep: Callable[[Path], Article]) -> Iterator[PageCheck]:
     """Each manifest page through `keep` (path -> the kept article, or SelonError)."""
     for entry in read_manifest(folder):
@@ -138,3 +164,18 @@ def summarize(checks: list[PageCheck]) -> Summary:
         f1=sum(scored) / len(scored) if scored else None,
         f1_pages=len(scored),
     )
+
+
+def summary_lines(summary: Summary) -> list[str]:
+    """The figures, one a line, as `selon html-eval` and the tests print them."""
+    f1 = (f"{summary.f1:.3f} (mean over {summary.f1_pages} pages with an expected text)"
+          if summary.f1 is not None else "no expected texts")
+    return [
+        f"pages      {summary.pages}",
+        f"phrases    {summary.phrases}/{summary.pages} pass (every must_contain kept: "
+        f"{summary.contained}, no must_not_contain leaked: {summary.clean})",
+        f"titles     {summary.titles}/{summary.pages}",
+        f"dates      {summary.dates}/{summary.pages}",
+        f"languages  {summary.languages}/{summary.pages}",
+        f"token F1   {f1}",
+    ]

@@ -242,12 +242,12 @@ def published_date(tags: dict[str, list[str]], objects: list[dict[str, Any]],
             if day := iso_day(value):
                 return day
     for obj in objects:
-        value = obj.get("datePublished")
-        if isinstance(value, str) and (day := iso_day(value)):
+        published = obj.get("datePublished")
+        if isinstance(published, str) and (day := iso_day(published)):
             return day
     for element in tree.iterfind(".//*[@itemprop='datePublished']"):
-        value = element.get("datetime") or element.get("content") or element.text_content()
-        if value and (day := iso_day(value) or date_in_text(value)):
+        stated = element.get("datetime") or element.get("content") or element.text_content()
+        if stated and (day := iso_day(stated) or date_in_text(stated)):
             return day
     return byline_date(tree)
 
@@ -316,8 +316,10 @@ def read_metadata(tree: HtmlElement) -> PageMeta:
     """What the page says about itself. Fields it does not state are None."""
     tags = meta_tags(tree)
     objects = json_ld(tree)
-    site = next((v for key in _SITE_KEYS for v in tags.get(key, [])[:1]), None) or _ld_string(
-        [o.get("publisher") for o in objects if isinstance(o.get("publisher"), dict)], "name")
+    # The article's publisher before the site name: some sites put a section there ("U.S.").
+    publishers = [o["publisher"] for o in objects if isinstance(o.get("publisher"), dict)]
+    site = _ld_string(publishers, "name") or next(
+        (v for key in _SITE_KEYS for v in tags.get(key, [])[:1]), None)
     titles = _title_candidates(tags, objects, tree)
     title = headline(tree, titles) or (strip_site(titles[0], site) if titles else None)
     canonical = next((link.get("href") for link in tree.iter("link")

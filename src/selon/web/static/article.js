@@ -19,6 +19,17 @@ function focus(number, events) {
   return card;
 }
 
+function inView(node) {
+  const box = node.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+}
+
+// Scrolls the side column alone, so that the text stays where the reader left it.
+function showInSide(card) {
+  const side = card?.closest("aside");
+  if (side) side.scrollTop += card.getBoundingClientRect().top - side.getBoundingClientRect().top - 16;
+}
+
 function text(article) {
   const container = clear(document.getElementById("text"));
   for (const segment of article.segments) {
@@ -28,8 +39,7 @@ function text(article) {
       const types = [...new Set(segment.events.map((n) => article.events[n].type))].join(" ");
       node = el("mark", {class: "sentence", "data-events": segment.events.join(" "), title: types}, node);
       node.addEventListener("click", () => {
-        const card = focus(segment.events[0], article.events);
-        card?.scrollIntoView({block: "nearest", behavior: "smooth"});
+        showInSide(focus(segment.events[0], article.events));
       });
     }
     container.append(node);
@@ -52,7 +62,8 @@ function card(event, number, events) {
     el("dl", {}, facts.map(([label, value]) => [el("dt", {}, label), el("dd", {}, value)])));
   item.addEventListener("click", () => {
     focus(number, events);
-    document.querySelector("mark.sentence.focus")?.scrollIntoView({block: "nearest", behavior: "smooth"});
+    const mark = document.querySelector("mark.sentence.focus");
+    if (mark && !inView(mark)) mark.scrollIntoView({block: "center", behavior: "smooth"});
   });
   return item;
 }
@@ -75,7 +86,11 @@ async function main() {
     list.append(...article.events.map((event, number) => card(event, number, article.events)));
     // Opened from a row of the events table: show that event.
     const wanted = article.events.findIndex((event) => `#event-${event.id}` === window.location.hash);
-    if (wanted >= 0) focus(wanted, article.events)?.scrollIntoView({block: "nearest"});
+    if (wanted >= 0) {
+      showInSide(focus(wanted, article.events));
+      const mark = document.querySelector("mark.sentence.focus");
+      if (mark && !inView(mark)) mark.scrollIntoView({block: "center"});
+    }
     document.body.dataset.ready = "true";
   } catch (error) {
     showError(document.getElementById("text"), error);

@@ -40,7 +40,7 @@ function row(event) {
     el("td", {class: "source"}, actorLabel(event.source)),
     el("td", {class: "target"}, actorLabel(event.target)),
     el("td", {}, certaintyBadge(event.certainty)),
-    el("td", {class: "according-to"}, event.attributed_to.join(" › ")),
+    el("td", {class: "according-to"}, event.attributed_to.join(" › ") || null),
     el("td", {class: "outlet"}, event.outlet ?? ""),
     el("td", {class: "sentence", title: event.sentence}, sentence),
     el("td", {}, el("a", {href: articleHref(event), class: "article-link"}, event.article_id)));

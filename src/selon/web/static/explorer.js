@@ -24,7 +24,7 @@ export function el(tag, attributes = {}, ...children) {
     if (name === "href" && !isSafeHref(String(value))) continue;
     node.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }

@@ -24,7 +24,14 @@ function legend(by, edges) {
 }
 
 function elements(graph, by) {
-  const nodes = graph.nodes.map((node) => ({data: {id: node.id, label: node.label}}));
+  const degree = new Map();
+  for (const edge of graph.edges) {
+    for (const end of [edge.source, edge.target]) degree.set(end, (degree.get(end) ?? 0) + edge.events);
+  }
+  // Busier actors are bigger.
+  const nodes = graph.nodes.map((node) => ({
+    data: {id: node.id, label: node.label, size: 10 + 4 * Math.sqrt(degree.get(node.id) ?? 0)},
+  }));
   const edges = graph.edges.map((edge) => ({
     data: {
       id: edge.id, source: edge.source, target: edge.target,
@@ -70,7 +77,7 @@ async function main() {
       window.location.search = params.toString();
     });
     const graph = await api("/api/graph", filterParams());
-    const notes = [`${graph.nodes.length} actors, ${graph.events_drawn} events`];
+    const notes = [`${graph.nodes.length} actors, ${graph.events_drawn} events (scroll to zoom, drag to move)`];
     if (graph.events_one_sided) notes.push(`${graph.events_one_sided} with one side only are not drawn`);
     if (graph.edges_left_out) notes.push(`${graph.edges_left_out} rarest edges left out`);
     summary.textContent = notes.join("; ");
@@ -78,11 +85,12 @@ async function main() {
     const cy = window.cytoscape({
       container: document.getElementById("graph"),
       elements: elements(graph, by),
-      wheelSensitivity: 0.3,
       style: [
-        {selector: "node", style: {"label": "data(label)", "font-size": 10, "background-color": "#455a64",
+        {selector: "node", style: {"label": "data(label)", "font-size": 11, "background-color": "#455a64",
                                    "color": "#263238", "text-valign": "bottom", "text-margin-y": 3,
-                                   "width": 14, "height": 14}},
+                                   "width": "data(size)", "height": "data(size)",
+                                   "text-background-color": "#ffffff", "text-background-opacity": 0.7,
+                                   "min-zoomed-font-size": 4}},
         {selector: "node:selected", style: {"background-color": "#ff6f00"}},
         {selector: "edge", style: {"width": "data(width)", "line-color": "data(colour)",
                                    "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle",
@@ -91,7 +99,10 @@ async function main() {
         {selector: "edge.dashed", style: {"line-style": "dashed"}},
         {selector: "edge.denied", style: {"line-style": "dotted", "target-arrow-shape": "tee"}},
       ],
-      layout: {name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90},
+      // Spread out: news graphs are many small clusters around a few busy actors.
+      layout: {name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000,
+               idealEdgeLength: () => 80, nodeOverlap: 20, gravity: 0.5, componentSpacing: 60,
+               numIter: 1500},
     });
     cy.on("tap", "node", (event) => showNode(event.target));
     document.body.dataset.ready = "true";
