@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Span, Token
 
 from selon.actors import ActorMatcher, Gazetteer, Mention, load_gazetteer
-from selon.actors.references import Discourse, load_reference_words
+from selon.actors.references import Discourse, ReferenceWords, load_reference_words
 from selon.actors.resolve import ActorResolver, MentionIndex
 from selon.attribution import AttributionReader, load_cues
 from selon.clean import content_hash, load_boilerplate, normalize_text
@@ -146,6 +146,7 @@ class Pipeline:
         events: list[Event] = []
         previous_chain: tuple[str, ...] = ()
         authors: list[tuple[str, Actor]] = []  # (type, source) of the events so far, in order
+        partners: list[tuple[Actor, Actor]] = []  # (source, target) of the events so far
         coded_acts: set[tuple[str, str | None, str | None]] = set()
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
             reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions,
@@ -161,10 +162,13 @@ class Pipeline:
                     candidate = replace(candidate, source=at_home(candidate.source, scope.home),
                                         target=at_home(candidate.target, scope.home))
                     candidate = implied_target(candidate, authors)
+                    candidate = with_counterpart(candidate, partners, scope.coder.discourse.words)
                     if candidate.entry.type in scope.coder.lexicon.military_types:
                         candidate = replace(candidate, source=by_its_military(candidate.source))
                     if candidate.source is not None:
                         authors.append((candidate.entry.type, candidate.source))
+                        if candidate.target is not None:
+                            partners.append((candidate.source, candidate.target))
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
                     if not self.complete(candidate):
                         continue
@@ -187,10 +191,12 @@ class Pipeline:
 
     def complete(self, candidate: Candidate) -> bool:
         """Whether an event has the sides it needs: a source, and a target unless its type may
-        have none (settings: untargeted_types)."""
-        return candidate.source is not None and (
-            candidate.target is not None or candidate.entry.type in self.settings.untargeted_types
-        )
+        have none (settings: untargeted_types); and two sides, not one actor twice."""
+        if candidate.source is None:
+            return False
+        if candidate.target is None:
+            return candidate.entry.type in self.settings.untargeted_types
+        return not same_actor(candidate.source, candidate.target)
 
     def explain(self, parsed: ParsedArticle) -> list[SentenceTrace]:
         """For each sentence: its events, and the lexicon words that gave none, with why."""
@@ -310,6 +316,17 @@ def at_home(actor: Actor | None, home: str | None) -> Actor | None:
     return actor
 
 
+def same_actor(source: Actor, target: Actor) -> bool:
+    """"Beijing … China's forces", "the government … the government": one country's one sector
+    on both sides is one actor, unless two different people are named ("the prime minister
+    accused the president")."""
+    if source.org or target.org or not source.country:
+        return source == target
+    if (source.country, source.sector) != (target.country, target.sector):
+        return False
+    return not (source.name and target.name and source.name != target.name)
+
+
 def _side(actor: Actor | None) -> str | None:
     return None if actor is None else (actor.org or actor.country)
 
@@ -352,6 +369,23 @@ def implied_target(candidate: Candidate, authors: list[tuple[str, Actor]]) -> Ca
                 return replace(candidate, target=author)
     if candidate.entry.type == "PROTEST" and candidate.source.country:
         return replace(candidate, target=Actor(country=candidate.source.country, sector="GOV"))
+    return candidate
+
+
+def with_counterpart(candidate: Candidate, partners: list[tuple[Actor, Actor]],
+                     words: ReferenceWords) -> Candidate:
+    """"Le chef de l'État russe a prévenu son homologue": the counterpart is the other side of
+    the latest act between the source's country and another one."""
+    source, target = candidate.source, candidate.target
+    if source is None or target is None or len(candidate.side_tokens) < 2:
+        return candidate
+    token = candidate.trigger.doc[candidate.side_tokens[1]]
+    if token.lemma_.lower() not in words.counterpart_nouns:
+        return candidate
+    for one, other in reversed(partners):
+        for mine, theirs in ((one, other), (other, one)):
+            if mine.country == source.country and theirs.country not in (None, source.country):
+                return replace(candidate, target=theirs)
     return candidate
 
 

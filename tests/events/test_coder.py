@@ -200,3 +200,22 @@ def test_measures_aimed_at_a_company_are_sanctions(pipeline: Pipeline) -> None:
     events = code(pipeline, "Le département américain du Trésor a annoncé des mesures visant Rosneft.", "fr")
     assert [(e.type, e.source and e.source.country, e.target and e.target.name) for e in events] == [
         ("SANCTION", "USA", "Rosneft")]
+
+
+def test_the_counterpart_is_the_other_side_of_the_latest_exchange(pipeline: Pipeline) -> None:
+    text = ("Donald Trump a reçu Volodymyr Zelensky. La veille, le locataire de la Maison-Blanche "
+            "s'était entretenu au téléphone avec Vladimir Poutine. Le chef de l'État russe a prévenu "
+            "son homologue que la livraison de missiles serait une escalade.")
+    events = code(pipeline, text, "fr")
+    sides = [(e.type, e.source and e.source.country, e.target and e.target.country) for e in events]
+    assert ("CONSULT", "USA", "RUS") in sides  # the White House's occupant
+    assert ("THREATEN", "RUS", "USA") in sides
+
+
+def test_one_actor_on_both_sides_is_no_event(pipeline: Pipeline) -> None:
+    assert code(pipeline, "The Chinese government accused the Chinese government of lying.", "en") == []
+
+
+def test_an_act_announced_by_its_author_is_asserted(pipeline: Pipeline) -> None:
+    [event] = code(pipeline, "Washington a annoncé des sanctions contre la Russie.", "fr")
+    assert (event.type, event.certainty, event.attributed_to) == ("SANCTION", "asserted", ())

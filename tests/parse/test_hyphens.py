@@ -29,3 +29,4 @@ def test_gazetteer_aliases_with_hyphens_still_match(pipeline: Pipeline) -> None:
                                         lang="fr")]))
     [outcome] = events
     assert any(e.source and e.source.country == "GBR" for e in outcome.events)  # type: ignore[union-attr]
+

@@ -32,6 +32,8 @@ class ReferenceWords:
     relational_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     decision_nouns: frozenset[str] = frozenset()
+    occupant_nouns: frozenset[str] = frozenset()
+    counterpart_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -52,6 +54,8 @@ def load_reference_words(lang: str) -> ReferenceWords:
             relational_nouns=frozenset(raw["relational_nouns"]),
             document_nouns=frozenset(raw["document_nouns"]),
             decision_nouns=frozenset(raw["decision_nouns"]),
+            occupant_nouns=frozenset(raw["occupant_nouns"]),
+            counterpart_nouns=frozenset(raw["counterpart_nouns"]),
         )
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
         raise DataError(f"lang/{lang}/references.toml: {error}") from error

@@ -131,6 +131,12 @@ class AttributionReader:
         for level, token in enumerate(chain_of_governors):
             lemma = token.lemma_.lower()
             is_reporting = lemma in self.cues.speech_verbs or lemma in self.cues.denial_verbs
+            if level == 1 and lemma in self.cues.speech_verbs and trigger.pos_ == "NOUN" and (
+                trigger.dep_ in ("obj", "dobj")
+            ):
+                # "Le Trésor a annoncé des sanctions": whoever announces an act as its object
+                # performs it; it is no report of someone else's act.
+                continue
             if level > 0 and is_reporting:
                 speaker = self.speaker_of(token)
                 if speaker is not None:

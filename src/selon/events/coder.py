@@ -117,8 +117,10 @@ class EventCoder:
                         found.extend((each, a) for a in referred)
                         continue
                 actor = self.resolver.actor(each, mentions)
-                if actor is None and each.lemma_.lower() in self.discourse.words.document_nouns:
-                    # "une lettre de Nicolás Maduro … demandant": a letter speaks for its author.
+                words = self.discourse.words
+                if actor is None and each.lemma_.lower() in words.document_nouns | words.occupant_nouns:
+                    # "une lettre de Nicolás Maduro … demandant": a letter speaks for its author;
+                    # "le locataire de la Maison-Blanche" is the White House.
                     actor = self.resolver.owner(each, mentions)
                 if actor is not None and actor.name and not (actor.country or actor.org):
                     # A name alone that an earlier mention gave in full, with its role.
@@ -307,6 +309,7 @@ class EventCoder:
             targets = self._partners_within(sources[0], mentions)
         if entry.type in EMBEDDING_TYPES and not targets:
             targets = self._embedded_target(verb, sources, mentions)
+        targets = [(t, self._counterpart(t, a, sources, mentions)) for t, a in targets]
         taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
         found = self._pairs(verb, entry, sources, targets, self.objects_of(verb, taken))
         if not targets:
@@ -361,6 +364,17 @@ class EventCoder:
         if not sources:
             return []
         return self._pairs(noun, entry, sources, targets, self.objects_of(noun, taken))
+
+    def _counterpart(self, token: Token, actor: Actor, sources: list[tuple[Token, Actor]],
+                     mentions: MentionIndex) -> Actor:
+        """"Poutine a prévenu son homologue": the person named last whose country is not the
+        source's."""
+        if token.lemma_.lower() not in self.discourse.words.counterpart_nouns or actor.name:
+            return actor
+        own = {a.country for _, a in sources}
+        named = self.discourse.named + self.named_in_sentence(token.sent, mentions, before=token.i)
+        others = [a for a in named if a.name and a.country and a.country not in own]
+        return others[-1] if others else actor
 
     def _embedded_target(self, verb: Token, sources: list[tuple[Token, Actor]],
                          mentions: MentionIndex) -> list[tuple[Token, Actor]]:

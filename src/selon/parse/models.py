@@ -18,6 +18,7 @@ from selon.clean import paragraphs
 from selon.config import Settings
 from selon.errors import ModelMissing
 from selon.parse.hyphens import add_merger
+from selon.parse.repairs import add_repairer
 from selon.records import Article
 
 
@@ -52,6 +53,7 @@ def load_model(name: str, lang: str) -> Language:
             f"(it installs requirements/models.txt) or `pip install` the model package"
         ) from error
     add_merger(nlp, lang)
+    add_repairer(nlp, lang)
     return nlp
 
 
