@@ -76,6 +76,16 @@ def test_a_standfirst_shown_above_the_article_is_kept() -> None:
     assert text.count(lead) == 1
 
 
+def test_a_standfirst_named_by_its_markup_is_kept_and_a_lead_picture_is_not() -> None:
+    lead = ("Bamako reproche à Paris son ingérence et suspend une coopération vieille de dix "
+            "ans, au moment où la junte se rapproche de Moscou.")
+    caption = "Le colonel Assimi Goïta lors d’une cérémonie militaire à Bamako, en juin 2024."
+    data = page(before=f'<p class="article-lead">{lead}</p>'
+                       f'<div class="lead-asset"><img src="x.jpg"><span>{caption}</span></div>')
+    text = read(data).text
+    assert text.startswith(lead) and caption not in text
+
+
 def test_a_description_in_a_promotion_box_is_no_standfirst() -> None:
     lead = ("Bamako reproche à Paris son ingérence et suspend une coopération vieille de dix "
             "ans, au moment où la junte se rapproche de Moscou.")

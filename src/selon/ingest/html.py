@@ -12,25 +12,19 @@ import re
 from typing import Any
 
 import trafilatura
-from lxml.html import HtmlElement
 
 from selon.clean.boilerplate import page_boilerplate
 from selon.errors import ReadError
 from selon.ingest.decode import decode_bytes
 from selon.ingest.metadata import PageMeta, read_metadata
 from selon.ingest.prune import divs_to_paragraphs, drop_teasers
+from selon.ingest.standfirst import visible_standfirst
 from selon.records import Article
 
 # A page whose kept lines are all shorter than this is menus and buttons, not an article.
 MIN_PARAGRAPH_WORDS = 8
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
-# Where a standfirst can be shown; not the <head>, whose <meta> holds the same words.
-_STANDFIRST_HOLDERS = ("p", "div", "span", "h2", "h3", "section", "header", "strong")
-# A description inside these is a promotion of the article elsewhere on the page, not its lead.
-_NOT_LEAD = frozenset({"a", "aside", "nav", "footer", "li"})
-
-
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in its first bytes (<meta charset> or http-equiv)."""
     match = _META_CHARSET.search(data[:4096])
@@ -48,20 +42,6 @@ def extraction_fields(document: Any) -> dict[str, Any]:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def visible_standfirst(tree: HtmlElement, description: str | None) -> str | None:
-    """The page's description when the page also shows it as a block of its own: the
-    standfirst (chapô, lead), which trafilatura often leaves out with the page header."""
-    if not description or len(description.split()) < MIN_PARAGRAPH_WORDS:
-        return None
-    target = _flat(description)
-    body = tree.find("body")
-    for element in (body if body is not None else tree).iter(*_STANDFIRST_HOLDERS):
-        text = _flat(element.text_content())
-        if text == target and not any(a.tag in _NOT_LEAD for a in element.iterancestors()):
-            return text
-    return None
 
 
 def without_headline(text: str, title: str | None) -> str:
