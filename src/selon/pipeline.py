@@ -32,6 +32,7 @@ from selon.events import EventCoder, load_lexicon
 from selon.events.coder import ANY_ACT, Candidate
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
+from selon.parse.repairs import CLAUSE_MARKS
 from selon.records import Actor, Article, DocumentError, Event, Provenance, Quantity
 from selon.values import load_quantity_finder
 from selon.values.dates import TimeExpression, load_date_finder, parse_date
@@ -148,6 +149,7 @@ class Pipeline:
         authors: list[tuple[str, Actor]] = []  # (type, source) of the events so far, in order
         partners: list[tuple[Actor, Actor]] = []  # (source, target) of the events so far
         coded_acts: set[tuple[str, str | None, str | None]] = set()
+        stated_sources: list[tuple[int, Token]] = []
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
             reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions,
                                                                          scope.coder.discourse))
@@ -156,6 +158,11 @@ class Pipeline:
                     continue
                 seen: set[tuple[object, ...]] = set()
                 sources = reader.marked_sources(sentence)
+                if continues_sentence(sentence):
+                    # "Selon le quotidien, les coopérations se multiplient : l'ouverture d'une
+                    # usine…": what follows the colon is said by the same source.
+                    sources = stated_sources + sources
+                stated_sources = sources
                 times = finder.find(sentence.text, day)
                 amounts = tuple(q.quantity for q in quantities.find(sentence.text))
                 for candidate in scope.coder.code_sentence(sentence, mentions):
@@ -338,6 +345,12 @@ def is_heading(sentence: Span) -> bool:
     finite = any("Fin" in t.morph.get("VerbForm", []) for t in sentence)
     closed = sentence.text.rstrip().endswith((".", "!", "?", "»", '"', "”", ":", ";"))
     return len(words) <= 14 and not finite and not closed
+
+
+def continues_sentence(sentence: Span) -> bool:
+    """Whether the parser was told to start this sentence after a colon or semicolon (see
+    selon.parse.repairs): it is the second half of one written sentence."""
+    return sentence.start > 0 and sentence.doc[sentence.start - 1].text in CLAUSE_MARKS
 
 
 def by_its_military(actor: Actor | None) -> Actor | None:

@@ -19,6 +19,13 @@ from spacy.tokens import Doc
 from selon.errors import DataError
 
 COMPONENT = "selon_repair_time_objects"
+SPLITTER = "selon_split_at_colons"
+# A clause after a colon or semicolon is parsed as its own sentence: given both at once, the
+# French model often hangs the second clause's subject on the first clause's verb
+# ("… n'a rien de discret : en septembre, Kim et Poutine s'étaient entretenus").
+CLAUSE_MARKS = frozenset({":", ";"})
+QUOTES = frozenset({"«", "»", '"', "“", "”", "'", "‘", "’", "(", "-", "—", "–"})
+MIN_CLAUSE_TOKENS = 4
 TIME_DEPS = frozenset({"obl:mod", "obl", "advmod"})
 
 
@@ -59,6 +66,25 @@ def give_back_objects(doc: Doc, words: frozenset[str], partitives: frozenset[str
     return doc
 
 
+def split_at_clause_marks(doc: Doc) -> Doc:
+    """Start a sentence after a colon or semicolon between two clauses of some length, unless a
+    quotation or a list follows."""
+    for mark in doc:
+        if mark.text not in CLAUSE_MARKS or mark.i + MIN_CLAUSE_TOKENS >= len(doc):
+            continue
+        after = doc[mark.i + 1]
+        before = [t for t in doc[max(0, mark.i - MIN_CLAUSE_TOKENS):mark.i] if not t.is_punct]
+        if after.text in QUOTES or after.is_digit or len(before) < MIN_CLAUSE_TOKENS:
+            continue
+        after.is_sent_start = True
+    return doc
+
+
+@Language.factory(SPLITTER)
+def make_splitter(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return split_at_clause_marks
+
+
 @Language.factory(COMPONENT, default_config={"lang": "fr"})
 def make_repairer(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     found = time_words(lang)
@@ -67,6 +93,11 @@ def make_repairer(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
 
 
 def add_repairer(nlp: Language, lang: str) -> None:
-    """Put the repair last in `nlp` when `lang` lists time words."""
-    if time_words(lang) is not None and COMPONENT not in nlp.pipe_names:
+    """Put the repair last in `nlp` when `lang` lists time words, and the clause splitter
+    before its parser."""
+    if time_words(lang) is None:
+        return
+    if COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, last=True, config={"lang": lang})
+    if SPLITTER not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(SPLITTER, before="parser")
