@@ -219,3 +219,17 @@ def test_one_actor_on_both_sides_is_no_event(pipeline: Pipeline) -> None:
 def test_an_act_announced_by_its_author_is_asserted(pipeline: Pipeline) -> None:
     [event] = code(pipeline, "Washington a annoncé des sanctions contre la Russie.", "fr")
     assert (event.type, event.certainty, event.attributed_to) == ("SANCTION", "asserted", ())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sides"),
+    [
+        ("en", "Russia received a loan from China.", ("CHN", "RUS")),
+        ("fr", "Le Venezuela a reçu des drones de l'Iran.", ("IRN", "VEN")),
+    ],
+)
+def test_the_giver_is_the_source_of_what_is_received(pipeline: Pipeline, lang: str, text: str,
+                                                     sides: tuple[str, str]) -> None:
+    [event] = code(pipeline, text, lang)
+    assert (event.type, event.source and event.source.country, event.target and event.target.country) == (
+        "AID", *sides)

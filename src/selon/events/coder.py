@@ -305,6 +305,8 @@ class EventCoder:
                 if clause.pos_ in ("VERB", "AUX") and not is_passive(clause):
                     sources = self.actors_of(children(clause, self.lexicon.subject), mentions)
             targets = self.targets_of(verb, entry.target, mentions)
+        if entry.reverse:
+            sources, targets = targets, sources
         if entry.type in SYMMETRIC_TYPES and len(sources) == 1 and not targets:
             targets = self._partners_within(sources[0], mentions)
         if entry.type in EMBEDDING_TYPES and not targets:

@@ -12,7 +12,7 @@ from selon.records import PLOVER_TYPES
 
 _ENTRY_KEYS = frozenset(
     {"lemma", "type", "mode", "context", "target", "source", "requires", "object", "modifier",
-     "complement"}
+     "complement", "reverse"}
 )
 
 
@@ -31,6 +31,13 @@ class Trigger:
     object: tuple[str, ...]
     modifier: tuple[str, ...]
     complement: tuple[str, ...] = ()  # lemmas one of which the verb's clausal complement must have
+    # The subject receives the act ("received weapons from Iran"): the frame's target is the
+    # act's source, and the subject its target.
+    reverse: bool = False
+
+    @property
+    def constrained(self) -> bool:
+        return bool(self.requires or self.object or self.modifier or self.complement)
 
     @property
     def rule(self) -> str:
@@ -86,7 +93,15 @@ def _trigger(raw: dict[str, object], pos: str, where: str) -> Trigger:
         object=strings("object"),
         modifier=strings("modifier"),
         complement=strings("complement"),
+        reverse=_flag(raw, "reverse", where),
     )
+
+
+def _flag(raw: dict[str, object], key: str, where: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise DataError(f"{where}: `{key}` must be true or false")
+    return value
 
 
 @cache
@@ -104,8 +119,9 @@ def load_lexicon(lang: str) -> Lexicon:
     defaults = data.get("defaults", {})
     return Lexicon(
         lang=lang,
-        verbs={k: tuple(v) for k, v in groups["verb"].items()},
-        nouns={k: tuple(v) for k, v in groups["noun"].items()},
+        # A frame with conditions is tried before one without, whatever the file's order.
+        verbs={k: tuple(sorted(v, key=lambda t: not t.constrained)) for k, v in groups["verb"].items()},
+        nouns={k: tuple(sorted(v, key=lambda t: not t.constrained)) for k, v in groups["noun"].items()},
         subject=tuple(defaults.get("subject", ["nsubj"])),
         passive_subject=tuple(defaults.get("passive_subject", ["nsubj:pass"])),
         agent=tuple(defaults.get("agent", ["obl:agent"])),
