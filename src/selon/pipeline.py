@@ -305,7 +305,9 @@ DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "CVL", "OPP", "JUD", "LEG", "
 
 def home_country(resolver: ActorResolver, mentions: list[Mention]) -> str | None:
     """The country the article is about, if one dominates its country mentions."""
-    countries = Counter(m.entity_id for m in mentions if resolver.is_country(m))
+    # A city counts for its country: "à Niamey" places the story in Niger.
+    countries = Counter(resolver.mention_actor(m).country if not resolver.is_country(m) else m.entity_id
+                        for m in mentions if resolver.is_place(m))
     if not countries:
         return None
     country, count = countries.most_common(1)[0]

@@ -52,7 +52,7 @@ CASES = [
     # MOBILIZE
     ("fr", "L'armée algérienne a déployé des blindés près de la frontière.",
      ("MOBILIZE", "DZA", None)),
-    ("en", "Russia deployed 10,000 troops to the Belarusian border.", ("MOBILIZE", "RUS", None)),
+    ("en", "Russia deployed 10,000 troops to the Belarusian border.", ("MOBILIZE", "RUS", "BLR")),
     # THREATEN
     ("fr", "La Chine a menacé les Philippines de représailles.", ("THREATEN", "CHN", "PHL")),
     ("en", "North Korea threatened South Korea with nuclear retaliation.",
@@ -233,3 +233,12 @@ def test_the_giver_is_the_source_of_what_is_received(pipeline: Pipeline, lang: s
     [event] = code(pipeline, text, lang)
     assert (event.type, event.source and event.source.country, event.target and event.target.country) == (
         "AID", *sides)
+
+
+def test_people_with_a_nationality_are_its_civilians_and_a_city_gives_the_home(pipeline: Pipeline) -> None:
+    [strike] = code(pipeline, "Les infirmiers britanniques ont entamé un nouveau débrayage de deux jours.", "fr")
+    assert (strike.type, strike.source and strike.source.country, strike.source and strike.source.sector) == (
+        "PROTEST", "GBR", "CVL")
+    [march] = code(pipeline, "Des partisans de l'opposition ont manifesté à Maputo pour contester les résultats.",
+                   "fr")
+    assert march.source is not None and march.source.country == "MOZ"

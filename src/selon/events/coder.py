@@ -39,6 +39,8 @@ MAX_OBJECT_TOKENS = 12
 LONE_TARGET_KINDS = frozenset({"name", "capital", "seat", "acronym", "surname"})
 # Acts that often have no addressee: a build-up, a march.
 UNADDRESSED_TYPES = frozenset({"MOBILIZE", "PROTEST"})
+# Acts aimed at the country of the place they happen in, when no frame names a target.
+AREA_TYPES = frozenset({"MOBILIZE"})
 # The object_event of a verb whose object names an act without saying which ("the decision").
 ANY_ACT = "*"
 
@@ -307,6 +309,8 @@ class EventCoder:
             targets = self.targets_of(verb, entry.target, mentions)
         if entry.reverse:
             sources, targets = targets, sources
+        if entry.type in AREA_TYPES and sources and not targets:
+            targets = self._area_target(verb, sources, mentions)
         if entry.type in SYMMETRIC_TYPES and len(sources) == 1 and not targets:
             targets = self._partners_within(sources[0], mentions)
         if entry.type in EMBEDDING_TYPES and not targets:
@@ -362,10 +366,28 @@ class EventCoder:
             # "imposer des sanctions à l'Iran", "impose sanctions on Iran": the complement
             # hangs from the verb, not from the noun.
             targets = self.targets_of(verb, entry.target, mentions)
+        if entry.type in AREA_TYPES and sources and not targets:
+            targets = self._area_target(verb if verb is not None and lends else noun, sources, mentions)
         taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
         if not sources:
             return []
         return self._pairs(noun, entry, sources, targets, self.objects_of(noun, taken))
+
+    def _area_target(self, trigger: Token, sources: list[tuple[Token, Actor]],
+                     mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        """"a déployé des soldats le long de sa frontière avec la Biélorussie", "massed troops
+        off the Venezuelan coast": a build-up faces the country of the place it is sent to."""
+        own = {_side_of(a) for _, a in sources}
+        subjects = {t.i for c in children(trigger, self.lexicon.subject) for t in c.subtree}
+        for token in trigger.subtree:
+            mention = mentions.at(token)
+            if token.i in subjects or mention is None or not self.resolver.is_place(mention):
+                continue
+            place = self.resolver.mention_actor(mention)
+            country = Actor(country=place.country, sector="GOV") if place.country else None
+            if country is not None and country.country not in own:
+                return [(token, country)]
+        return []
 
     def _counterpart(self, token: Token, actor: Actor, sources: list[tuple[Token, Actor]],
                      mentions: MentionIndex) -> Actor:

@@ -26,6 +26,7 @@ SPLITTER = "selon_split_at_colons"
 CLAUSE_MARKS = frozenset({":", ";"})
 QUOTES = frozenset({"«", "»", '"', "“", "”", "'", "‘", "’", "(", "-", "—", "–"})
 MIN_CLAUSE_TOKENS = 4
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 TIME_DEPS = frozenset({"obl:mod", "obl", "advmod"})
 
 
@@ -68,7 +69,12 @@ def give_back_objects(doc: Doc, words: frozenset[str], partitives: frozenset[str
 
 def split_at_clause_marks(doc: Doc) -> Doc:
     """Start a sentence after a colon or semicolon between two clauses of some length, unless a
-    quotation or a list follows."""
+    quotation or a list follows; and nowhere else but after a full stop: left alone, the
+    French model cuts "ont signé lundi à New Delhi | un accord-cadre" in two."""
+    for token in doc[1:]:
+        before = doc[max(0, token.i - 2):token.i]
+        if not any(t.text in SENTENCE_ENDS or "\n" in t.text or "\n" in t.whitespace_ for t in before):
+            token.is_sent_start = False
     for mark in doc:
         if mark.text not in CLAUSE_MARKS or mark.i + MIN_CLAUSE_TOKENS >= len(doc):
             continue
