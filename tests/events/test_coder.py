@@ -236,9 +236,31 @@ def test_the_giver_is_the_source_of_what_is_received(pipeline: Pipeline, lang: s
 
 
 def test_people_with_a_nationality_are_its_civilians_and_a_city_gives_the_home(pipeline: Pipeline) -> None:
-    [strike] = code(pipeline, "Les infirmiers britanniques ont entamé un nouveau débrayage de deux jours.", "fr")
-    assert (strike.type, strike.source and strike.source.country, strike.source and strike.source.sector) == (
-        "PROTEST", "GBR", "CVL")
-    [march] = code(pipeline, "Des partisans de l'opposition ont manifesté à Maputo pour contester les résultats.",
-                   "fr")
+    strike_text = "Les infirmiers britanniques ont entamé un nouveau débrayage de deux jours."
+    [strike] = code(pipeline, strike_text, "fr")
+    source = strike.source
+    assert (strike.type, source and source.country, source and source.sector) == ("PROTEST", "GBR", "CVL")
+    march_text = "Des partisans de l'opposition ont manifesté à Maputo pour contester les résultats."
+    [march] = code(pipeline, march_text, "fr")
     assert march.source is not None and march.source.country == "MOZ"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Les marines chinoise et russe ont mené un exercice conjoint en mer du Japon.",
+         ("COOPERATE", "CHN", "RUS")),
+        ("en", "Thai and Cambodian ministers agreed to an immediate ceasefire.", ("AGREE", "THA", "KHM")),
+        ("fr", "L'Arabie saoudite et l'Iran sont convenus de rétablir leurs relations diplomatiques.",
+         ("AGREE", "SAU", "IRN")),
+        ("fr", "Israël et le Hezbollah libanais ont conclu un cessez-le-feu.", ("AGREE", "LBN", "ISR")),
+        ("fr", "La Russie a retiré une partie de ses navires de la base syrienne de Tartous.",
+         ("RETREAT", "RUS", "SYR")),
+    ],
+)
+def test_two_sides_the_parse_hides(pipeline: Pipeline, lang: str, text: str,
+                                   expected: tuple[str, str, str]) -> None:
+    sides = [(e.type, e.source and e.source.country, e.target and e.target.country)
+             for e in code(pipeline, text, lang)]
+    symmetric = expected[0] in ("AGREE", "COOPERATE", "CONSULT")
+    assert expected in sides or (symmetric and (expected[0], expected[2], expected[1]) in sides)

@@ -39,8 +39,8 @@ MAX_OBJECT_TOKENS = 12
 LONE_TARGET_KINDS = frozenset({"name", "capital", "seat", "acronym", "surname"})
 # Acts that often have no addressee: a build-up, a march.
 UNADDRESSED_TYPES = frozenset({"MOBILIZE", "PROTEST"})
-# Acts aimed at the country of the place they happen in, when no frame names a target.
-AREA_TYPES = frozenset({"MOBILIZE"})
+# Acts aimed at the country of the place they happen in or leave, when no frame names a target.
+AREA_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 # The object_event of a verb whose object names an act without saying which ("the decision").
 ANY_ACT = "*"
 
@@ -131,8 +131,28 @@ class EventCoder:
                     actor = self.discourse.known_as(each.text)
                 if actor is not None:
                     found.append((each, actor))
+                    found.extend((each, a) for a in self._coordinated_nationalities(each, actor, mentions))
                 elif each.pos_ == "PRON":
                     found.extend((each, a) for a in self.pronoun(each, mentions))
+        return found
+
+    def _coordinated_nationalities(self, head: Token, actor: Actor,
+                                   mentions: MentionIndex) -> list[Actor]:
+        """"les marines chinoise et russe", "Thai and Cambodian ministers": one noun, several
+        countries, several actors of the same sector."""
+        if actor.name or actor.org or not actor.country:
+            return []
+        found: list[Actor] = []
+        for adjective in head.children:
+            if adjective.dep_ not in ("amod", "compound", "nmod") or mentions.at(adjective) is None:
+                continue
+            for other in conjuncts(adjective)[1:]:
+                mention = mentions.at(other)
+                if mention is None or not self.resolver.is_country(mention):
+                    continue
+                country = self.resolver.mention_actor(mention).country
+                if country and country != actor.country:
+                    found.append(replace(actor, country=country))
         return found
 
     def pronoun(self, token: Token, mentions: MentionIndex) -> list[Actor]:
@@ -312,7 +332,7 @@ class EventCoder:
         if entry.type in AREA_TYPES and sources and not targets:
             targets = self._area_target(verb, sources, mentions)
         if entry.type in SYMMETRIC_TYPES and len(sources) == 1 and not targets:
-            targets = self._partners_within(sources[0], mentions)
+            targets = self._partners_within(sources[0], mentions) or self._partner_above(verb, mentions)
         if entry.type in EMBEDDING_TYPES and not targets:
             targets = self._embedded_target(verb, sources, mentions)
         targets = [(t, self._counterpart(t, a, sources, mentions)) for t, a in targets]
@@ -420,6 +440,16 @@ class EventCoder:
             if found:
                 return found
         return []
+
+    def _partner_above(self, verb: Token, mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        """"Israël et le Hezbollah ont conclu un cessez-le-feu", which the parser reads as
+        "Israël" with the clause "et le Hezbollah ont conclu…" coordinated to it."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.pos_ not in ("PROPN", "NOUN") or head.i > verb.i:
+            return []
+        if not any(c.dep_ == "cc" for c in verb.children):
+            return []
+        return self.actors_of([head], mentions)
 
     def _partners_within(self, source: tuple[Token, Actor],
                          mentions: MentionIndex) -> list[tuple[Token, Actor]]:

@@ -1,9 +1,16 @@
-"""Repairs of one frequent French parse error, made after the parser.
+"""Repairs of frequent French parse errors, made around the parser.
 
-fr_core_news_md reads "a annoncé jeudi des sanctions contre X" as if the sanctions belonged to
-the day ("jeudi" obl:mod of the verb, "sanctions" nmod of "jeudi", "des" as a preposition), so
-the verb loses its object. A noun introduced by a partitive article under a bare time word is
-given back to the verb as its object. The time words are data (lang/<lang>/tokens.toml).
+- fr_core_news_md reads "a annoncé jeudi des sanctions contre X" as if the sanctions belonged
+  to the day ("jeudi" obl:mod of the verb, "sanctions" nmod of "jeudi", "des" as a
+  preposition), so the verb loses its object. A noun introduced by a partitive article under a
+  bare time word is given back to the verb as its object.
+- It reads the auxiliary "être" of active verbs as a passive one: "l'Arabie saoudite et l'Iran
+  sont convenus", "les délégations se sont mises d'accord". Verbs that take "être" in the active
+  voice, and pronominal verbs, with no agent, are made active again.
+- Before the parser, sentences are cut only where a writer ends them (see
+  split_at_clause_marks).
+
+The words are data (lang/<lang>/tokens.toml).
 """
 
 from __future__ import annotations
@@ -31,8 +38,9 @@ TIME_DEPS = frozenset({"obl:mod", "obl", "advmod"})
 
 
 @cache
-def time_words(lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """(time words, partitive articles) for `lang`, or None when it needs no repair."""
+def time_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """(time words, partitive articles, verbs conjugated with "être") for `lang`, or None when
+    it needs no repair."""
     file = resources.files("selon").joinpath("lang", lang, "tokens.toml")
     if not file.is_file():
         return None
@@ -43,9 +51,30 @@ def time_words(lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
     if "time_words" not in raw:
         return None
     try:
-        return frozenset(raw["time_words"]), frozenset(raw["partitive_articles"])
+        return (frozenset(raw["time_words"]), frozenset(raw["partitive_articles"]),
+                frozenset(raw["etre_verbs"]))
     except (KeyError, TypeError) as error:
         raise DataError(f"lang/{lang}/tokens.toml: {error}") from error
+
+
+REFLEXIVES = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+
+
+def make_active(doc: Doc, etre_verbs: frozenset[str]) -> Doc:
+    for verb in doc:
+        auxiliaries = [c for c in verb.children if c.dep_ == "aux:pass"]
+        if not auxiliaries or any(c.dep_ == "obl:agent" for c in verb.children):
+            continue
+        reflexive = any(c.lower_ in REFLEXIVES and c.i < verb.i and c.dep_ != "nsubj:pass"
+                        for c in verb.children)
+        if verb.lemma_.lower() not in etre_verbs and not reflexive:
+            continue
+        for child in verb.children:
+            if child.dep_ == "aux:pass":
+                child.dep_ = "aux:tense"
+            elif child.dep_ == "nsubj:pass":
+                child.dep_ = "nsubj"
+    return doc
 
 
 def give_back_objects(doc: Doc, words: frozenset[str], partitives: frozenset[str]) -> Doc:
@@ -94,8 +123,8 @@ def make_splitter(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 @Language.factory(COMPONENT, default_config={"lang": "fr"})
 def make_repairer(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     found = time_words(lang)
-    words, partitives = found if found is not None else (frozenset(), frozenset())
-    return lambda doc: give_back_objects(doc, words, partitives)
+    words, partitives, etre_verbs = found if found is not None else (frozenset(),) * 3
+    return lambda doc: make_active(give_back_objects(doc, words, partitives), etre_verbs)
 
 
 def add_repairer(nlp: Language, lang: str) -> None:
