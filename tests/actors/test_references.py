@@ -78,3 +78,11 @@ def test_a_surname_alone_is_the_person_named_in_full_before(pipeline: Pipeline) 
     sources = {(e.source.country, e.source.sector, e.source.name)  # type: ignore[union-attr]
                for e in outcome.events if e.source}  # type: ignore[union-attr]
     assert sources == {("KEN", "COP", "Joseph Kamau Otieno")}
+
+
+def test_the_two_companies_are_the_last_two_companies(pipeline: Pipeline) -> None:
+    text = ("Gazprom and China's CNPC signed a memorandum on Tuesday. The two companies also agreed "
+            "to raise deliveries through the pipeline.")
+    [outcome] = list(pipeline.run([Article(id="t", text=text, date=DATE, lang="en")]))
+    agreed = [e for e in outcome.events if e.type == "AGREE"]  # type: ignore[union-attr]
+    assert {(e.source.sector, e.target.sector) for e in agreed if e.source and e.target} == {("BUS", "BUS")}

@@ -264,3 +264,8 @@ def test_two_sides_the_parse_hides(pipeline: Pipeline, lang: str, text: str,
              for e in code(pipeline, text, lang)]
     symmetric = expected[0] in ("AGREE", "COOPERATE", "CONSULT")
     assert expected in sides or (symmetric and (expected[0], expected[2], expected[1]) in sides)
+
+
+def test_water_cannon_is_crowd_control_not_an_assault(pipeline: Pipeline) -> None:
+    text = "Police fired water cannon and tear gas at protesters in Tbilisi."
+    assert [e.type for e in code(pipeline, text, "en")] == ["COERCE"]

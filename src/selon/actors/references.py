@@ -134,7 +134,10 @@ class Discourse:
         if kind == "person":
             return distinct_latest([a for a in self.named if is_named(a) and a.org is None], 2)
         if kind == "any":
-            return distinct_latest(self.named, 2)
+            # "the two companies": of the sectors the noun names, when it names some.
+            sectors = self.words.definite.get(head.lemma_.lower())
+            fitting = [a for a in self.named if sectors and a.sector in sectors]
+            return distinct_latest(fitting if len(set(fitting)) >= 2 else self.named, 2)
         return None
 
     def described(self, head: Token, country: str | None) -> Actor | None:

@@ -679,8 +679,11 @@ def _frame_text(entry: Trigger) -> str:
 
 
 def _word_in(token: Token, words: tuple[str, ...]) -> bool:
-    """Whether a token is one of `words`, by lemma or by form, plural or not ("condoléances")."""
+    """Whether a token is one of `words`, by lemma or by form, plural or not ("condoléances"),
+    alone or with the compound before it ("water cannon", "tear gas")."""
     forms = {token.lemma_.lower(), token.lower_}
+    compounds = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    forms |= {f"{c} {form}" for c in compounds[-1:] for form in tuple(forms)}
     forms |= {f.split("-")[0] for f in forms}  # "accord-cadre" is an "accord"
     forms |= {f[:-1] for f in forms if f.endswith(("s", "x"))}
     return not forms.isdisjoint(words)
