@@ -269,3 +269,17 @@ def test_two_sides_the_parse_hides(pipeline: Pipeline, lang: str, text: str,
 def test_water_cannon_is_crowd_control_not_an_assault(pipeline: Pipeline) -> None:
     text = "Police fired water cannon and tear gas at protesters in Tbilisi."
     assert [e.type for e in code(pipeline, text, "en")] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The US imposed sanctions on Iran. Tehran called the decision illegal."),
+        ("fr", "Les États-Unis ont imposé des sanctions à la Russie. "
+               "Moscou a jugé la décision « contre-productive »."),
+    ],
+)
+def test_a_verdict_of_condemnation_accuses_the_author_of_the_act(pipeline: Pipeline, lang: str,
+                                                                  text: str) -> None:
+    [accuse] = [e for e in code(pipeline, text, lang) if e.type == "ACCUSE"]
+    assert accuse.target is not None and accuse.target.country == "USA"

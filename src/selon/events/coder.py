@@ -98,7 +98,11 @@ class EventCoder:
             if not any(_word_in(o, entry.object) for o in objects):
                 return False
         if entry.complement:
-            clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+            # "promettre de riposter", "a jugé inacceptable l'usage…", "called the decision
+            # unacceptable", "a jugé la décision « contre-productive »", "described it as illegal"
+            clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp")]
+            clauses += [a for c in token.children if c.dep_ in OBJECT_DEPS | {"prep"}
+                        for a in c.children if a.dep_ in ("amod", "pobj")]
             if not any(_word_in(c, entry.complement) for c in clauses):
                 return False
         if entry.modifier:
