@@ -7,6 +7,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from selon.records import DocumentError
 
@@ -19,12 +20,14 @@ EXIT_ERROR = 2
 
 
 def report_error(error: DocumentError) -> None:
-    """One line per bad document: where it is and why it was not coded."""
-    stderr.print(f"[red]error[/red] {error.origin}: {error.reason}", markup=True, soft_wrap=True)
+    """One line per bad document: where it is and why it was not coded. The name and the
+    reason may quote the document ("got '[/b]'"): escaped, rich shows them as they are."""
+    stderr.print(f"[red]error[/red] {escape(error.origin)}: {escape(error.reason)}", markup=True,
+                 soft_wrap=True)
 
 
 def fail(message: str) -> typer.Exit:
-    stderr.print(f"[red]selon:[/red] {message}", soft_wrap=True)
+    stderr.print(f"[red]selon:[/red] {escape(message)}", soft_wrap=True)
     return typer.Exit(EXIT_ERROR)
 
 

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from charset_normalizer import from_bytes
 
 from selon.errors import ReadError
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+# Text saved as "Unicode" by Windows tools: UTF-16 or UTF-32 behind its byte-order mark. Without
+# one, such bytes are full of NULs and read as binary. UTF-32's marks first: FF FE 00 00 also
+# starts with UTF-16's FF FE.
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Control characters that do not occur in text: a file full of them is binary.
 _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 # Browsers read these labels as Windows-1252 (WHATWG Encoding Standard): pages labelled so
@@ -23,6 +28,10 @@ _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 _WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1",
                                   "us-ascii", "ascii", "iso_8859-1", "cp819", "windows-1252"})
 _LEGACY_DEFAULT = "cp1252"
+# Python codecs that a page may name but no browser reads a page in: UTF-7 (banned by the
+# Encoding Standard: it hides markup) and Python's own escapes and placeholders.
+_NOT_PAGE_ENCODINGS = frozenset({"utf-7", "unicode-escape", "raw-unicode-escape", "idna",
+                                 "punycode", "undefined", "mbcs", "oem"})
 # UTF-8 read as Windows-1252 or Latin-1: a lead byte (Â-ô) then continuation bytes, which that
 # reading turns into Latin-1 symbols or the Windows-1252 punctuation of 0x80-0x9F.
 _CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc" \
@@ -69,14 +78,19 @@ def repair_mojibake(text: str) -> str:
 
 
 def _canonical(label: str) -> str | None:
-    """Python's name for a declared charset, Latin-1 labels read as Windows-1252."""
+    """Python's name for a declared charset, Latin-1 labels read as Windows-1252; None for a
+    label that names no text encoding ("rot13", "base64", "hex" are Python codecs too)."""
     label = label.strip().strip("\"'").lower()
     if label in _WINDOWS_1252_LABELS:
         return _LEGACY_DEFAULT
     try:
-        return codecs.lookup(label).name
+        codec = codecs.lookup(label)
     except LookupError:
         return None
+    # `_is_text_encoding` is how bytes.decode itself refuses the bytes-to-bytes codecs
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_PAGE_ENCODINGS:
+        return None
+    return codec.name
 
 
 def detect(data: bytes) -> Decoded:
@@ -100,7 +114,9 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
     except UnicodeDecodeError:
         pass
     encoding = _canonical(declared) if declared else None
-    if encoding and encoding != "utf-8":
+    # A page that says UTF-16 but has no NULs is not UTF-16 (the HTML standard reads such a
+    # declaration as UTF-8); read so, it would become a page of CJK characters.
+    if encoding and encoding != "utf-8" and not encoding.startswith(("utf-16", "utf-32")):
         try:
             return Decoded(data.decode(encoding), f"{encoding} (declared)")
         except UnicodeDecodeError:
@@ -114,6 +130,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         raise ReadError("empty document")
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM):]
+    for bom, wide in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(wide)  # the codec reads the mark and drops it
+            except UnicodeDecodeError as error:
+                raise ReadError(f"not valid {wide.upper()} after its byte-order mark "
+                                f"(byte {error.start:,})") from error
+            inner = decode_bytes(text.encode("utf-8"))  # then read as any UTF-8 document
+            return replace(inner, encoding=inner.encoding.replace("utf-8", wide, 1))
     if looks_binary(data):
         raise ReadError("binary content (not a text document)")
     decoded = _decode(data, declared)

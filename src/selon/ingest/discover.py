@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import sys
 from collections import Counter
@@ -14,7 +13,7 @@ from selon.ingest.feeds import read_feed
 from selon.ingest.html import read_html
 from selon.ingest.jsonl import read_jsonl
 from selon.ingest.text import read_text
-from selon.ingest.warc import read_warc
+from selon.ingest.warc import looks_like_warc, read_warc
 from selon.records import Article, DocumentError
 
 Item = Article | DocumentError
@@ -25,7 +24,6 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 WARC_SUFFIXES = (".warc", ".warc.gz")
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
-_GZIP_MAGIC = b"\x1f\x8b"
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 
 
@@ -33,21 +31,9 @@ def is_warc_name(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
-def _looks_like_warc(data: bytes) -> bool:
-    if data.startswith(b"WARC/"):
-        return True
-    if not data.startswith(_GZIP_MAGIC):
-        return False
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data[:65536])) as member:
-            return member.read(5) == b"WARC/"
-    except (OSError, EOFError):
-        return False
-
-
 def sniff_kind(data: bytes) -> str:
     """Guess the format of a document with no telling extension (stdin, odd names)."""
-    if _looks_like_warc(data):
+    if looks_like_warc(data):
         return "warc"
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024].lower()
     if head.startswith(b"{"):

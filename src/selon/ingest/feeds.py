@@ -28,10 +28,17 @@ _LINE_BREAKERS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5"
                             "dt", "header", "footer", "ul", "ol", "table"})
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MARKUP = re.compile(r"<[a-zA-Z/!]")
+# Control characters lxml parses but refuses in a text it is given (`tail`); the clean stage
+# would make them spaces anyway.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A numeric character reference: feedparser's fallback parser fails on one that names no
+# character ("&#xD800;", "&#2000000;").
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
 
 
 def fragment_text(html: str) -> str:
     """An HTML fragment as text: one line per paragraph, teasers and scripts out."""
+    html = _CONTROLS.sub(" ", html)
     try:
         root: HtmlElement = fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -99,13 +106,29 @@ def article_from_entry(entry: Any, origin: str, outlet: str | None,
     )
 
 
+def _valid_charrefs(data: bytes) -> bytes:
+    """A reference to a surrogate, NUL or past U+10FFFF becomes U+FFFD, as HTML parsers do."""
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+        return match.group() if valid else b"&#xFFFD;"
+
+    return _CHARREF.sub(fix, data)
+
+
 def read_feed(data: bytes, origin: str) -> Iterator[Article | DocumentError]:
     """Every item of an RSS or Atom feed; `origin#n` names the n-th item."""
     if not data.strip():
         yield DocumentError(origin, "empty document")
         return
     # Bytes, never a URL or a path: feedparser would fetch them.
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_valid_charrefs(data))
+    except (ValueError, UnicodeError, LookupError) as error:
+        # feedparser's fallback parser fails on markup it cannot decode; the feed is refused
+        yield DocumentError(origin, f"not a readable feed: {error}")
+        return
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         # The XML parser names the document "<unknown>": "<unknown>:2:5: not well-formed".

@@ -8,7 +8,9 @@ record by record, so its size is not limited; each page is, like any document.
 
 from __future__ import annotations
 
+import gzip
 import io
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -25,6 +27,45 @@ from selon.records import Article, DocumentError
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Blank lines may follow the last record of an uncompressed archive.
 _PADDING = 64
+_GZIP_MAGIC = b"\x1f\x8b"
+# What an archive's first bytes are checked in, and how much of a parser's complaint is kept:
+# warcio quotes the whole first line, which in a file with no line break is the whole file.
+_HEAD = 65536
+_MAX_REASON = 200
+
+
+def looks_like_warc(head: bytes) -> bool:
+    """The first bytes of a WARC file, plain or gzipped (each record its own member)."""
+    if head.startswith(b"WARC/"):
+        return True
+    if not head.startswith(_GZIP_MAGIC):
+        return False
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(head[:_HEAD])) as member:
+            return member.read(5) == b"WARC/"
+    except (OSError, EOFError, zlib.error):  # not gzip, cut short, or corrupt deflate data
+        return False
+
+
+def _short(message: str) -> str:
+    flat = " ".join(message.split())
+    return flat if len(flat) <= _MAX_REASON else flat[:_MAX_REASON] + "…"
+
+
+def _not_warc(stream: IO[bytes]) -> str | None:
+    """Why the stream is no WARC file, from its first bytes; None when it may be one (or
+    cannot be looked at twice: a pipe)."""
+    try:
+        start = stream.tell()
+        head = stream.read(_HEAD)
+        stream.seek(start)
+    except (OSError, ValueError):
+        return None
+    if not head.strip():
+        return "empty document"
+    if looks_like_warc(head):
+        return None
+    return f"not a readable WARC file: it starts with {_short(repr(head[:40]))}"
 
 
 def _media_type(content_type: str | None) -> str:
@@ -103,10 +144,10 @@ def _records(stream: IO[bytes], max_bytes: int) -> Iterator[_Record | str]:
             end = offset + records.get_record_length()
             yield _Record(record, skip, payload, missing, offset, end)
     except ArchiveLoadFailed as error:
-        yield f"not a readable WARC file: {' '.join(str(error).split())}"
+        yield f"not a readable WARC file: {_short(str(error))}"
         return
     except Exception as error:  # warcio fails in assorted ways on a corrupt or cut file
-        yield f"WARC file broken off after byte {end:,}: {error!r}"
+        yield f"WARC file broken off after byte {end:,}: {_short(repr(error))}"
         return
     # A gzip member cut short ends the iteration without a word: the bytes left unread say so.
     if unread := _unread_tail(stream, end):
@@ -118,6 +159,9 @@ def read_warc(stream: IO[bytes], origin: str, max_bytes: int,
     """The pages of a web archive; `origin@offset` names a record (its byte offset, as in a
     CDX index). Pages have the archive's URL, and the crawl date when they state none."""
     skipped = skipped if skipped is not None else Counter()
+    if (refused := _not_warc(stream)) is not None:
+        yield DocumentError(origin, refused)
+        return
     for read in _records(stream, max_bytes):
         if isinstance(read, str):
             yield DocumentError(origin, read)

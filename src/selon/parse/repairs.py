@@ -101,15 +101,15 @@ def split_at_clause_marks(doc: Doc) -> Doc:
     quotation or a list follows; and nowhere else but after a full stop: left alone, the
     French model cuts "ont signé lundi à New Delhi | un accord-cadre" in two."""
     for token in doc[1:]:
-        before = doc[max(0, token.i - 2):token.i]
-        if not any(t.text in SENTENCE_ENDS or "\n" in t.text or "\n" in t.whitespace_ for t in before):
+        previous = doc[max(0, token.i - 2):token.i]
+        if not any(t.text in SENTENCE_ENDS or "\n" in t.text or "\n" in t.whitespace_ for t in previous):
             token.is_sent_start = False
     for mark in doc:
         if mark.text not in CLAUSE_MARKS or mark.i + MIN_CLAUSE_TOKENS >= len(doc):
             continue
         after = doc[mark.i + 1]
-        before = [t for t in doc[max(0, mark.i - MIN_CLAUSE_TOKENS):mark.i] if not t.is_punct]
-        if after.text in QUOTES or after.is_digit or len(before) < MIN_CLAUSE_TOKENS:
+        words = [t for t in doc[max(0, mark.i - MIN_CLAUSE_TOKENS):mark.i] if not t.is_punct]
+        if after.text in QUOTES or after.is_digit or len(words) < MIN_CLAUSE_TOKENS:
             continue
         after.is_sent_start = True
     return doc
