@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit browser clean
+.PHONY: install demo test lint typecheck unit browser spark clean
 
 install: $(STAMP)
 
@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/selon demo --db selon.duckdb
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff check src tests tools bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -36,6 +36,12 @@ browser:
 	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
 	else $(SUDO) apt-get update -qq && \
 	     $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
+
+# The Spark engine's optional extra (pyspark, pandas, pyarrow: about 750 MB; Spark needs Java
+# 17 or newer at run time), for its equality test (tests/batch/test_spark.py), which skips and
+# says why without it. Not part of `install`: the local engine does not need it.
+spark: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,spark]'
 
 clean:
 	rm -rf $(VENV) selon.duckdb .pytest_cache .mypy_cache .ruff_cache

@@ -23,7 +23,8 @@ from spacy.tokens import Span, Token
 from selon.actors import ActorMatcher, Gazetteer, Mention, load_gazetteer
 from selon.actors.references import Discourse, ReferenceWords, load_reference_words
 from selon.actors.resolve import ActorResolver, MentionIndex
-from selon.attribution import AttributionReader, load_cues
+from selon.attribution import AttributionReader, MarkedSource, load_cues
+from selon.attribution.questions import QuestionFinder
 from selon.clean import content_hash, load_boilerplate, normalize_text
 from selon.clean.dateline import split_dateline
 from selon.config import Settings, load_settings
@@ -33,17 +34,18 @@ from selon.events.coder import ANY_ACT, Candidate
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
 from selon.parse.repairs import CLAUSE_MARKS
-from selon.records import Actor, Article, DocumentError, Event, Provenance, Quantity
+from selon.records import Actor, Article, DocumentError, Event, OpenQuestion, Provenance, Quantity
 from selon.values import load_quantity_finder
 from selon.values.dates import TimeExpression, load_date_finder, parse_date
 
 
 @dataclass(frozen=True)
 class Coded:
-    """An article with the events found in it."""
+    """An article with the events found in it, and its open questions."""
 
     article: Article
     events: tuple[Event, ...]
+    questions: tuple[OpenQuestion, ...] = ()
 
 
 Outcome = Coded | DocumentError
@@ -125,7 +127,7 @@ class Pipeline:
     def _code_batch(self, batch: list[Article]) -> Iterator[Outcome]:
         parsed = self.parsers.parse([(a, a.lang or "") for a in batch])
         for article in parsed:
-            yield Coded(article.article, self.code(article))
+            yield self.coded(article)
 
     def scope(self, parsed: ParsedArticle) -> ArticleScope:
         """What coding one article needs: its resolver, coder, mentions and home country."""
@@ -139,6 +141,10 @@ class Pipeline:
         return ArticleScope(resolver, coder, [MentionIndex.of(ms) for ms in found], home)
 
     def code(self, parsed: ParsedArticle) -> tuple[Event, ...]:
+        return self.coded(parsed).events
+
+    def coded(self, parsed: ParsedArticle) -> Coded:
+        """The article's events, and its open questions linked to them."""
         article, lang = parsed.article, parsed.lang
         day = parse_date(article.date)
         scope = self.scope(parsed)
@@ -149,13 +155,16 @@ class Pipeline:
         authors: list[tuple[str, Actor]] = []  # (type, source) of the events so far, in order
         partners: list[tuple[Actor, Actor]] = []  # (source, target) of the events so far
         coded_acts: set[tuple[str, str | None, str | None]] = set()
-        stated_sources: list[tuple[int, Token]] = []
+        stated_sources: list[MarkedSource] = []
+        questions = QuestionFinder(load_cues(lang), scope.resolver)
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
             reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions,
-                                                                         scope.coder.discourse))
+                                                                         scope.coder.discourse),
+                                       _source_actors(scope.resolver, mentions, scope.coder.discourse))
             for sentence in paragraph.doc.sents:
                 if is_heading(sentence):
                     continue
+                questions.read(sentence, paragraph.start, mentions, scope.coder)
                 seen: set[tuple[object, ...]] = set()
                 sources = reader.marked_sources(sentence)
                 if continues_sentence(sentence):
@@ -186,15 +195,16 @@ class Pipeline:
                         continue
                     seen.add(key)
                     coded_acts.add(act)
-                    events.append(self._event(article, paragraph, sentence, candidate,
-                                              claim.certainty, claim.attributed_to, times,
-                                              amounts))
+                    events.append(replace(self._event(article, paragraph, sentence, candidate,
+                                                      claim.certainty, claim.attributed_to,
+                                                      times, amounts),
+                                          attributed_actors=claim.actors))
                     if claim.attributed_to:
                         previous_chain = claim.attributed_to
-                for _, head in sources:
-                    if not reader.is_demonstrative(head):
-                        previous_chain = (reader.source_text(head),)
-        return tuple(events)
+                for source in sources:
+                    if not reader.is_demonstrative(source.head):
+                        previous_chain = (reader.source_text(source.head),)
+        return Coded(article, tuple(events), questions.linked(tuple(events)))
 
     def complete(self, candidate: Candidate) -> bool:
         """Whether an event has the sides it needs: a source, and a target unless its type may
@@ -422,3 +432,18 @@ def _canonical_names(resolver: ActorResolver, mentions: MentionIndex,
         return resolver.mention_actor(mention).name
 
     return name_of
+
+
+def _source_actors(resolver: ActorResolver, mentions: MentionIndex,
+                   discourse: Discourse) -> Callable[[Token], Actor | None]:
+    """The known actor a source names ("le Kremlin", "Moscou", "le quotidien américain"), for
+    the store's attribution rows."""
+
+    def actor_of(token: Token) -> Actor | None:
+        mention = mentions.at(token)
+        if mention is None:
+            described = discourse.described(token, None)
+            return described
+        return None if mention.entity_id is None else resolver.mention_actor(mention)
+
+    return actor_of

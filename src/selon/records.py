@@ -109,6 +109,9 @@ class Event:
     location: str | None = None
     objects: tuple[str, ...] = ()
     quantities: tuple[Quantity, ...] = field(default_factory=tuple)
+    # The actor each source of `attributed_to` names, where it names a known one (the store's
+    # attribution rows); not part of the event format.
+    attributed_actors: tuple[Actor | None, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         """The FORMAT.md event, field for field, then selon's additions."""
@@ -128,3 +131,15 @@ class Event:
             "quantities": [q.to_record() for q in self.quantities],
             "provenance": self.provenance.to_record(),
         }
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A sentence that says something is not known ("It was not clear whether…"), with the
+    cue that says so and the events it concerns (indices into its article's events)."""
+
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    cue: str
+    events: tuple[int, ...] = ()

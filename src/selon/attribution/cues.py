@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from selon.errors import DataError
 
@@ -14,6 +15,7 @@ from selon.errors import DataError
 @dataclass(frozen=True)
 class Cues:
     source_markers: tuple[tuple[str, ...], ...]  # each marker as a sequence of lowercase words
+    citing_markers: tuple[tuple[str, ...], ...]
     speech_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     negations: frozenset[str]
@@ -22,6 +24,12 @@ class Cues:
     modal_auxiliaries: frozenset[str]
     conditional_marks: frozenset[str]
     demonstratives: frozenset[str]
+    report_nouns: frozenset[str]
+    rejection_verbs: frozenset[str]
+    hedging_passives: frozenset[str]
+    intention_nouns: frozenset[str]
+    open_questions: tuple[tuple[str, ...], ...]  # see selon.attribution.questions
+    open_question_verbs: frozenset[str]
 
 
 def _marker_words(marker: str) -> tuple[str, ...]:
@@ -41,6 +49,10 @@ def load_cues(lang: str) -> Cues:
     missing, unknown = names - set(data), set(data) - names
     if missing or unknown:
         raise DataError(f"{path}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
-    sets = {name: frozenset(w.lower() for w in data[name]) for name in names - {"source_markers"}}
-    markers = tuple(dict.fromkeys(_marker_words(m) for m in data["source_markers"]))
-    return Cues(source_markers=markers, **sets)
+    sequences = {"source_markers", "citing_markers", "open_questions"}
+    values: dict[str, Any] = {
+        name: tuple(dict.fromkeys(_marker_words(m) for m in data[name])) if name in sequences
+        else frozenset(w.lower() for w in data[name])
+        for name in names
+    }
+    return Cues(**values)

@@ -1,4 +1,4 @@
-"""Runners: code many documents and write them somewhere (a file, the store)."""
+"""Runners: code many documents and write them somewhere (a file, the store, Parquet)."""
 
 from selon.batch.local import IngestReport, extract_to, ingest_into
 

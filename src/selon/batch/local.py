@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import TextIO
 
+from selon.batch.progress import Silent, Tracker
+from selon.batch.workers import WorkerPool, code_prepared
+from selon.errors import SelonError
 from selon.ingest import read_paths
 from selon.pipeline import Coded, Pipeline
-from selon.records import DocumentError
+from selon.records import Article, DocumentError
 from selon.store import Store
 
 OnError = Callable[[DocumentError], None]
@@ -19,9 +23,13 @@ OnError = Callable[[DocumentError], None]
 class IngestReport:
     coded: int = 0  # articles coded in this run
     stored: int = 0  # articles newly written to the store
-    skipped: int = 0  # already stored: not parsed again
+    skipped: int = 0  # already stored, or seen before in this run: not parsed again
     events: int = 0
     failed: list[DocumentError] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return self.coded + self.skipped + len(self.failed)
 
 
 def extract_to(paths: Iterable[str], out: TextIO, pipeline: Pipeline,
@@ -40,31 +48,70 @@ def extract_to(paths: Iterable[str], out: TextIO, pipeline: Pipeline,
     return report
 
 
-def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline,
-                on_error: OnError) -> IngestReport:
-    """Code the documents into the store, one transaction per batch; stored ones are skipped
-    before parsing, so a second run over the same input parses and stores nothing."""
+def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline, on_error: OnError,
+                workers: int = 1, progress: Tracker | None = None) -> IngestReport:
+    """Code the documents into the store, one transaction per batch.
+
+    Only this process reads, prepares and writes; with `workers` > 1 the parse and the coding
+    run in that many processes. Stored articles, and repeats within the run, are skipped before
+    parsing: a second run over the same input parses and stores nothing, and an interrupted
+    run resumes where it stopped. Batches are written in input order whatever `workers` is.
+    """
     report = IngestReport()
+    tracker = progress or Silent()
+    seen: set[str] = set()
+    store.link_duplicates()  # articles stored before duplicates were tracked, once
 
-    def already_stored(article: object) -> bool:
-        known = store.has_article(getattr(article, "content_hash", "") or "")
-        report.skipped += known
-        return known
+    def fail(error: DocumentError) -> None:
+        report.failed.append(error)
+        on_error(error)
+        tracker.update(report.done, report.skipped, len(report.failed))
 
-    batch: list[Coded] = []
-    outcomes = pipeline.run(read_paths(paths, max_bytes=pipeline.settings.max_document_bytes),
-                            skip=already_stored)
-    for outcome in outcomes:
-        if isinstance(outcome, DocumentError):
-            report.failed.append(outcome)
-            on_error(outcome)
-            continue
-        report.coded += 1
-        report.events += len(outcome.events)
-        batch.append(outcome)
-        if len(batch) >= pipeline.settings.batch_size:
-            report.stored += store.write(batch)
-            batch = []
-    if batch:
-        report.stored += store.write(batch)
+    def to_code() -> Iterator[Article]:
+        for item in read_paths(paths, max_bytes=pipeline.settings.max_document_bytes):
+            if isinstance(item, DocumentError):
+                fail(item)
+                continue
+            try:
+                article = pipeline.prepare(item)
+            except SelonError as error:
+                fail(DocumentError(item.origin or item.id, str(error)))
+                continue
+            key = article.content_hash or ""
+            if key in seen or store.has_article(key):
+                report.skipped += 1
+                tracker.update(report.done, report.skipped, len(report.failed))
+                continue
+            seen.add(key)
+            yield article
+
+    try:
+        for coded in code_batches(batches(to_code(), pipeline.settings.batch_size), pipeline,
+                                  workers):
+            report.stored += store.write(coded)
+            report.coded += len(coded)
+            report.events += sum(len(c.events) for c in coded)
+            tracker.update(report.done, report.skipped, len(report.failed))
+    finally:
+        tracker.close()
     return report
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    items = iter(articles)
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def code_batches(pending: Iterator[list[Article]], pipeline: Pipeline,
+                 workers: int) -> Iterator[list[Coded]]:
+    """Coded batches in input order: in this process with one worker, or when the input fits
+    in one batch (starting workers and loading their models would cost more than it saves);
+    else in a pool of `workers` processes."""
+    ahead = list(islice(pending, 2))
+    if workers <= 1 or len(ahead) < 2:
+        for batch in chain(ahead, pending):
+            yield code_prepared(pipeline, batch)
+        return
+    with WorkerPool(pipeline.settings, workers) as pool:
+        yield from pool.code(chain(ahead, pending))

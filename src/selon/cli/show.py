@@ -17,7 +17,8 @@ def show(
     db: Path = DB_OPTION,
 ) -> None:
     """Print an article with each event's sentence highlighted and its trigger underlined,
-    then its events with their sources, certainty and the rule that coded them.
+    then its events with their sources, certainty and the rule that coded them, then its
+    open questions (what the text says is not known) with the events they concern.
 
     Example: selon show sample-fr-01 --db selon.duckdb
     """
@@ -26,6 +27,7 @@ def show(
         if article is None:
             raise fail(f"no article {article_id!r} in {db}")
         rows = store.events(EventFilter(article=article["id"]))
+        questions = store.open_questions(article["id"])
     header = " · ".join(v for v in (article["title"], article["outlet"], article["date"],
                                     article["lang"]) if v)
     stdout.print(Text(header or article["external_id"], style="bold"))
@@ -45,3 +47,13 @@ def show(
                       " > ".join(row["attributed_to"] or []), row["date"] or "",
                       row["trigger"], row["rule"])
     stdout.print(table)
+    if questions:
+        numbers = {row["id"]: number for number, row in enumerate(rows, 1)}
+        asked = Table(title=f"{len(questions)} open questions")
+        for column in ("sentence", "cue", "events"):
+            asked.add_column(column)
+        for question in questions:
+            concerned = sorted(numbers[i] for i in question["event_ids"] if i in numbers)
+            asked.add_row(question["sentence"], question["cue"],
+                          ", ".join(f"#{n}" for n in concerned))
+        stdout.print(asked)

@@ -18,6 +18,7 @@ import duckdb
 from selon.errors import StoreError
 from selon.pipeline import Coded
 from selon.records import Actor, Event, Provenance, Quantity
+from selon.store.duplicates import link, link_unlinked
 
 
 def _digest(*parts: object) -> str:
@@ -227,7 +228,42 @@ class Store:
         )
         for event in coded.events:
             self._write_event(key, event)
+        link(self.db, key, article.text)
+        self._write_questions(key, coded)
         return 1
+
+    def link_duplicates(self) -> int:
+        """Link the articles stored before near-duplicates were tracked; returns how many."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            linked = link_unlinked(self.db)
+            self.db.execute("COMMIT")
+        except Exception:
+            self.db.execute("ROLLBACK")
+            raise
+        return linked
+
+    def event_reports(self, event_ids: list[str]) -> dict[str, tuple[int, int]]:
+        """For each event, the distinct articles and named outlets of its story that report
+        the same act (the `event_reports` view)."""
+        rows = self.db.execute(
+            "SELECT event_id, articles, outlets FROM event_reports"
+            " WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [event_ids]
+        ).fetchall()
+        return {row[0]: (int(row[1]), int(row[2])) for row in rows}
+
+    def _write_questions(self, content_hash: str, coded: Coded) -> None:
+        for question in coded.questions:
+            self.db.execute(
+                "INSERT INTO open_questions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [content_hash, question.sentence, question.sentence_start, question.sentence_end,
+                 question.cue, [event_id(content_hash, coded.events[n]) for n in question.events]],
+            )
+
+    def open_questions(self, content_hash: str) -> list[dict[str, Any]]:
+        """The article's open questions, in text order, each with its events' ids."""
+        return self._rows("SELECT * FROM open_questions WHERE article_id = ?"
+                          " ORDER BY sentence_start", [content_hash])
 
     def _write_actor(self, actor: Actor | None) -> str | None:
         if actor is None:
@@ -252,10 +288,13 @@ class Store:
              event.certainty, event.date, first, last, event.location, list(event.objects),
              json.dumps([q.to_record() for q in event.quantities])],
         )
+        actors = event.attributed_actors
         for position, source in enumerate(event.attributed_to):
+            actor = actors[position] if position < len(actors) else None
             self.db.execute(
-                "INSERT INTO attributions VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                [identifier, position, source],
+                "INSERT INTO attributions (event_id, position, source_text, actor_id)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [identifier, position, source, self._write_actor(actor)],
             )
 
     # --- reading -------------------------------------------------------------------------------

@@ -58,3 +58,57 @@ CREATE TABLE IF NOT EXISTS attributions (
 
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
 CREATE INDEX IF NOT EXISTS events_type ON events (type);
+
+-- Near-duplicates (store/duplicates.py): wire copies of one story share a cluster, whose id is
+-- the id of the story's first stored article. `similarity` is the estimated share of word
+-- trigrams an article shares with its closest earlier copy (1 for the first).
+CREATE TABLE IF NOT EXISTS article_clusters (
+    article_id VARCHAR PRIMARY KEY,    -- articles.id
+    cluster_id VARCHAR NOT NULL,       -- articles.id of the story's first stored article
+    similarity DOUBLE NOT NULL
+);
+
+-- Each article's MinHash signature, and its LSH band buckets to find copies among them.
+CREATE TABLE IF NOT EXISTS article_signatures (
+    article_id VARCHAR PRIMARY KEY,
+    signature  UINTEGER[] NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS article_buckets (
+    bucket     BIGINT NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS article_buckets_bucket ON article_buckets (bucket);
+CREATE INDEX IF NOT EXISTS article_clusters_cluster ON article_clusters (cluster_id);
+
+-- For each event, how many distinct articles of its story (its article's cluster) report the
+-- same act (type, source and target), and under how many distinct named outlets.
+CREATE OR REPLACE VIEW event_reports AS
+SELECT e.id AS event_id, c.cluster_id,
+       count(DISTINCT o.article_id) AS articles,
+       count(DISTINCT a.outlet) AS outlets
+FROM events e
+JOIN article_clusters c ON c.article_id = e.article_id
+JOIN article_clusters m ON m.cluster_id = c.cluster_id
+JOIN events o ON o.article_id = m.article_id AND o.type = e.type
+     AND o.source_id IS NOT DISTINCT FROM e.source_id
+     AND o.target_id IS NOT DISTINCT FROM e.target_id
+JOIN articles a ON a.id = o.article_id
+GROUP BY e.id, c.cluster_id;
+
+-- The known actor a source of the chain names ("Kremlin", "Washington Post"), where it names
+-- one; stores written before it have the column added, empty.
+ALTER TABLE attributions ADD COLUMN IF NOT EXISTS actor_id VARCHAR;   -- actors.id
+
+-- Sentences that say something is not known ("It was not clear whether…"), with the cue
+-- that says so and the events they concern (selon.attribution.questions).
+CREATE TABLE IF NOT EXISTS open_questions (
+    article_id     VARCHAR NOT NULL,   -- articles.id
+    sentence       VARCHAR NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end   INTEGER NOT NULL,
+    cue            VARCHAR NOT NULL,
+    event_ids      VARCHAR[] NOT NULL, -- events.id
+    PRIMARY KEY (article_id, sentence_start)
+);
