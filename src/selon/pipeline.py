@@ -30,7 +30,7 @@ from selon.clean.dateline import split_dateline
 from selon.config import Settings, load_settings
 from selon.errors import SelonError
 from selon.events import EventCoder, load_lexicon
-from selon.events.coder import ANY_ACT, Candidate
+from selon.events.coder import ANY_ACT, Candidate, same_actor, side_of
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
 from selon.parse.repairs import CLAUSE_MARKS
@@ -189,7 +189,7 @@ class Pipeline:
                     if not self.complete(candidate):
                         continue
                     key = (candidate.entry.type, candidate.source, candidate.target)
-                    act = (candidate.entry.type, _side(candidate.source), _side(candidate.target))
+                    act = (candidate.entry.type, side_of(candidate.source), side_of(candidate.target))
                     if key in seen or (candidate.entry.pos == "noun" and act in coded_acts):
                         # "les demandes de Caracas" after Caracas's request: the same act again.
                         continue
@@ -335,21 +335,6 @@ def at_home(actor: Actor | None, home: str | None) -> Actor | None:
     return actor
 
 
-def same_actor(source: Actor, target: Actor) -> bool:
-    """"Beijing … China's forces", "the government … the government": one country's one sector
-    on both sides is one actor, unless two different people are named ("the prime minister
-    accused the president")."""
-    if source.org or target.org or not source.country:
-        return source == target
-    if (source.country, source.sector) != (target.country, target.sector):
-        return False
-    return not (source.name and target.name and source.name != target.name)
-
-
-def _side(actor: Actor | None) -> str | None:
-    return None if actor is None else (actor.org or actor.country)
-
-
 def is_heading(sentence: Span) -> bool:
     """A heading inside the text ("Demande de soutien de la Chine"): short, no finite verb,
     no closing punctuation. Its act, if any, is told in the sentences under it."""
@@ -388,9 +373,9 @@ def implied_target(candidate: Candidate, authors: list[tuple[str, Actor]]) -> Ca
         return candidate
     wanted = candidate.object_event
     if wanted is not None and (wanted != ANY_ACT or candidate.entry.type in REACTION_TYPES):
-        side = _side(candidate.source)
+        side = side_of(candidate.source)
         for kind, author in reversed(authors):
-            if (wanted in (ANY_ACT, kind)) and _side(author) != side:
+            if (wanted in (ANY_ACT, kind)) and side_of(author) != side:
                 return replace(candidate, target=author)
     if candidate.entry.type == "PROTEST" and candidate.source.country:
         return replace(candidate, target=Actor(country=candidate.source.country, sector="GOV"))

@@ -7,7 +7,7 @@ the dependency parse; coordination on either side gives one event per pair.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -293,7 +293,7 @@ class EventCoder:
             entry = self.entry_for(obj)
             if entry is not None and entry.pos == "noun":
                 return entry.type
-            if _word_in(obj, tuple(self.discourse.words.decision_nouns)):
+            if _word_in(obj, self.discourse.words.decision_nouns):
                 return ANY_ACT
         return None
 
@@ -401,7 +401,7 @@ class EventCoder:
                      mentions: MentionIndex) -> list[tuple[Token, Actor]]:
         """"a déployé des soldats le long de sa frontière avec la Biélorussie", "massed troops
         off the Venezuelan coast": a build-up faces the country of the place it is sent to."""
-        own = {_side_of(a) for _, a in sources}
+        own = {side_of(a) for _, a in sources}
         subjects = {t.i for c in children(trigger, self.lexicon.subject) for t in c.subtree}
         for token in trigger.subtree:
             mention = mentions.at(token)
@@ -429,18 +429,18 @@ class EventCoder:
         """"demanded that China return the rifles", "a averti que l'armée frapperait le
         Hezbollah": the act asked or threatened names the other side, as its subject when that
         is another side, else as its own target."""
-        own = {_side_of(a) for _, a in sources}
+        own = {side_of(a) for _, a in sources}
         for clause in children(verb, {"ccomp", "xcomp"}):
             if clause.pos_ not in ("VERB", "AUX"):
                 continue
             subjects = self.actors_of(children(clause, self.lexicon.subject), mentions)
-            found = [(t, a) for t, a in subjects if _side_of(a) not in own]
+            found = [(t, a) for t, a in subjects if side_of(a) not in own]
             if found:
                 return found
             entry = self.entry_for(clause)
             specs = entry.target if entry is not None else ("obj", "dobj")
             found = [(t, a) for t, a in self.targets_of(clause, specs, mentions)
-                     if _side_of(a) not in own]
+                     if side_of(a) not in own]
             if found:
                 return found
         return []
@@ -592,7 +592,7 @@ class EventCoder:
         found: list[Candidate] = []
         for source_token, source in sources or [(trigger, None)]:  # type: ignore[list-item]
             for target_token, target in targets or [(trigger, None)]:  # type: ignore[list-item]
-                if source is not None and (source == target or _one_actor_twice(source, target)):
+                if source is not None and target is not None and same_actor(source, target):
                     continue
                 found.append(Candidate(trigger, entry, source, target, objects,
                                        side_tokens=(source_token.i, target_token.i)))
@@ -682,7 +682,7 @@ def _frame_text(entry: Trigger) -> str:
     return f"{entry.type}: " + ("; ".join(parts) or "any")
 
 
-def _word_in(token: Token, words: tuple[str, ...]) -> bool:
+def _word_in(token: Token, words: Collection[str]) -> bool:
     """Whether a token is one of `words`, by lemma or by form, plural or not ("condoléances"),
     alone or with the compound before it ("water cannon", "tear gas")."""
     forms = {token.lemma_.lower(), token.lower_}
@@ -693,16 +693,20 @@ def _word_in(token: Token, words: tuple[str, ...]) -> bool:
     return not forms.isdisjoint(words)
 
 
-def _one_actor_twice(source: Actor, target: Actor | None) -> bool:
-    """"le président azerbaïdjanais, Ilham Aliev": a role and the name beside it, which a
-    misparsed apposition makes two sides of one act."""
-    return (target is not None and source.country is not None and source.country == target.country
-            and source.sector == target.sector and not (source.org or target.org)
-            and (source.name is None) != (target.name is None))
+def same_actor(source: Actor, target: Actor) -> bool:
+    """"Beijing … China's forces", "le président azerbaïdjanais, Ilham Aliev": one country's one
+    sector on both sides is one actor, unless two different people are named ("the prime
+    minister accused the president")."""
+    if source.org or target.org or not source.country:
+        return source == target
+    if (source.country, source.sector) != (target.country, target.sector):
+        return False
+    return not (source.name and target.name and source.name != target.name)
 
 
-def _side_of(actor: Actor) -> str | None:
-    return actor.org or actor.country
+def side_of(actor: Actor | None) -> str | None:
+    """The side an actor stands for: its organisation, else its country."""
+    return None if actor is None else (actor.org or actor.country)
 
 
 def _inside_name(token: Token, mentions: MentionIndex) -> bool:

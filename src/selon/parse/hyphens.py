@@ -25,14 +25,26 @@ HYPHENS = frozenset({"-", "‑"})
 
 
 @cache
-def hyphen_clitics(lang: str) -> frozenset[str] | None:
-    """The clitics that end a verb-pronoun inversion in `lang`, or None to keep spaCy's tokens."""
+def token_words(lang: str) -> dict[str, object] | None:
+    """lang/<lang>/tokens.toml (tokenisation and parse-repair words), or None if `lang` has none."""
     file = resources.files("selon").joinpath("lang", lang, "tokens.toml")
     if not file.is_file():
         return None
     try:
-        return frozenset(tomllib.loads(file.read_text(encoding="utf-8"))["hyphen_clitics"])
-    except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise DataError(f"lang/{lang}/tokens.toml: {error}") from error
+
+
+@cache
+def hyphen_clitics(lang: str) -> frozenset[str] | None:
+    """The clitics that end a verb-pronoun inversion in `lang`, or None to keep spaCy's tokens."""
+    raw = token_words(lang)
+    if raw is None:
+        return None
+    try:
+        return frozenset(raw["hyphen_clitics"])  # type: ignore[call-overload]
+    except (KeyError, TypeError) as error:
         raise DataError(f"lang/{lang}/tokens.toml: {error}") from error
 
 

@@ -15,15 +15,14 @@ The words are data (lang/<lang>/tokens.toml).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from selon.errors import DataError
+from selon.parse.hyphens import token_words
 
 COMPONENT = "selon_repair_time_objects"
 SPLITTER = "selon_split_at_colons"
@@ -38,21 +37,15 @@ TIME_DEPS = frozenset({"obl:mod", "obl", "advmod"})
 
 
 @cache
-def time_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+def repair_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
     """(time words, partitive articles, verbs conjugated with "être") for `lang`, or None when
     it needs no repair."""
-    file = resources.files("selon").joinpath("lang", lang, "tokens.toml")
-    if not file.is_file():
+    raw = token_words(lang)
+    if raw is None or "time_words" not in raw:
         return None
     try:
-        raw = tomllib.loads(file.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise DataError(f"lang/{lang}/tokens.toml: {error}") from error
-    if "time_words" not in raw:
-        return None
-    try:
-        return (frozenset(raw["time_words"]), frozenset(raw["partitive_articles"]),
-                frozenset(raw["etre_verbs"]))
+        return (frozenset(raw["time_words"]), frozenset(raw["partitive_articles"]),  # type: ignore[call-overload]
+                frozenset(raw["etre_verbs"]))  # type: ignore[call-overload]
     except (KeyError, TypeError) as error:
         raise DataError(f"lang/{lang}/tokens.toml: {error}") from error
 
@@ -122,7 +115,7 @@ def make_splitter(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 @Language.factory(COMPONENT, default_config={"lang": "fr"})
 def make_repairer(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
-    found = time_words(lang)
+    found = repair_words(lang)
     words, partitives, etre_verbs = found if found is not None else (frozenset(),) * 3
     return lambda doc: make_active(give_back_objects(doc, words, partitives), etre_verbs)
 
@@ -130,7 +123,7 @@ def make_repairer(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
 def add_repairer(nlp: Language, lang: str) -> None:
     """Put the repair last in `nlp` when `lang` lists time words, and the clause splitter
     before its parser."""
-    if time_words(lang) is None:
+    if repair_words(lang) is None:
         return
     if COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, last=True, config={"lang": lang})
