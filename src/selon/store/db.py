@@ -6,7 +6,7 @@ import calendar
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -18,7 +18,7 @@ import duckdb
 from selon.errors import StoreError
 from selon.pipeline import Coded
 from selon.records import Actor, Event, Provenance, Quantity
-from selon.store.duplicates import link, link_unlinked
+from selon.store.duplicates import insert_rows, link, link_unlinked
 
 
 def _digest(*parts: object) -> str:
@@ -163,6 +163,96 @@ def event_select(where: EventFilter) -> tuple[str, list[Any]]:
     return sql, params
 
 
+# Column types of each table, in the order _BatchRows builds its rows.
+_ARTICLE_COLUMNS = dict.fromkeys(
+    ("id", "external_id", "title", "outlet", "url", "date", "lang", "origin", "encoding", "text"),
+    "VARCHAR")
+_ACTOR_COLUMNS = dict.fromkeys(("id", "country", "sector", "name", "org"), "VARCHAR")
+_EVENT_COLUMNS = {
+    "id": "VARCHAR", "article_id": "VARCHAR", "type": "VARCHAR", "mode": "VARCHAR",
+    "context": "VARCHAR[]", "source_id": "VARCHAR", "target_id": "VARCHAR",
+    "sentence": "VARCHAR", "sentence_start": "INTEGER", "sentence_end": "INTEGER",
+    "trigger": "VARCHAR", "trigger_start": "INTEGER", "trigger_end": "INTEGER", "rule": "VARCHAR",
+    "certainty": "VARCHAR", "date": "VARCHAR", "date_first": "DATE", "date_last": "DATE",
+    "location": "VARCHAR", "objects": "VARCHAR[]", "quantities": "JSON",
+}
+_ATTRIBUTION_COLUMNS = {"event_id": "VARCHAR", "position": "INTEGER", "source_text": "VARCHAR",
+                        "actor_id": "VARCHAR"}
+_QUESTION_COLUMNS = {"article_id": "VARCHAR", "sentence": "VARCHAR", "sentence_start": "INTEGER",
+                     "sentence_end": "INTEGER", "cue": "VARCHAR", "event_ids": "VARCHAR[]"}
+
+
+@dataclass
+class _BatchRows:
+    """A batch's rows, table by table, keyed so that a repeat is written once; each table is
+    then written with one statement (see `insert_rows`)."""
+
+    articles: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    actors: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    events: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    attributions: dict[tuple[str, int], tuple[Any, ...]] = field(default_factory=dict)
+    questions: dict[tuple[str, int], tuple[Any, ...]] = field(default_factory=dict)
+    article_of: dict[str, str] = field(default_factory=dict)  # event id → article id
+
+    def add(self, coded: Coded) -> None:
+        article = coded.article
+        key = article.content_hash
+        if key is None or key in self.articles:
+            return
+        self.articles[key] = (key, article.id, article.title, article.outlet, article.url,
+                              article.date, article.lang, article.origin, article.encoding,
+                              article.text)
+        self.texts[key] = article.text
+        for event in coded.events:
+            self._event(key, event)
+        for question in coded.questions:
+            self.questions[(key, question.sentence_start)] = (
+                key, question.sentence, question.sentence_start, question.sentence_end,
+                question.cue, [event_id(key, coded.events[n]) for n in question.events])
+
+    def _actor(self, actor: Actor | None) -> str | None:
+        if actor is None:
+            return None
+        identifier = actor_id(actor)
+        self.actors[identifier] = (identifier, actor.country, actor.sector, actor.name, actor.org)
+        return identifier
+
+    def _event(self, content_hash: str, event: Event) -> None:
+        identifier = event_id(content_hash, event)
+        first, last = date_bounds(event.date)
+        p = event.provenance
+        self.article_of[identifier] = content_hash
+        self.events.setdefault(identifier, (
+            identifier, content_hash, event.type, event.mode, list(event.context),
+            self._actor(event.source), self._actor(event.target), event.sentence,
+            p.sentence_start, p.sentence_end, p.trigger, p.trigger_start, p.trigger_end, p.rule,
+            event.certainty, event.date, first, last, event.location, list(event.objects),
+            json.dumps([q.to_record() for q in event.quantities])))
+        actors = event.attributed_actors
+        for position, source in enumerate(event.attributed_to):
+            actor = actors[position] if position < len(actors) else None
+            self.attributions.setdefault((identifier, position),
+                                         (identifier, position, source, self._actor(actor)))
+
+    def drop(self, stored: set[str]) -> None:
+        """Leave out the articles stored already, with their events, chains and questions."""
+        for key in stored:
+            self.articles.pop(key, None)
+            self.texts.pop(key, None)
+        self.events = {k: v for k, v in self.events.items() if self.article_of[k] not in stored}
+        self.attributions = {k: v for k, v in self.attributions.items() if k[0] in self.events}
+        self.questions = {k: v for k, v in self.questions.items() if k[0] not in stored}
+
+    def insert(self, db: duckdb.DuckDBPyConnection) -> None:
+        insert_rows(db, "articles", _ARTICLE_COLUMNS, list(self.articles.values()))
+        insert_rows(db, "actors", _ACTOR_COLUMNS, list(self.actors.values()))
+        insert_rows(db, "events", _EVENT_COLUMNS, list(self.events.values()))
+        insert_rows(db, "attributions", _ATTRIBUTION_COLUMNS, list(self.attributions.values()))
+        insert_rows(db, "open_questions", _QUESTION_COLUMNS, list(self.questions.values()))
+        link(db, list(self.texts.items()))
+
+
 class Store:
     """A DuckDB file. Use as a context manager; `read_only` for readers."""
 
@@ -202,35 +292,23 @@ class Store:
     def write(self, batch: Iterable[Coded]) -> int:
         """Store a batch in one transaction; articles already stored are left as they are.
         Returns the number of articles added."""
-        added = 0
+        rows = _BatchRows()
+        for coded in batch:
+            if coded.article.content_hash is None:
+                raise StoreError(f"{coded.article.id}: article has no content hash (not prepared)")
+            rows.add(coded)
+        stored = {row[0] for row in self.db.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(rows.articles)]).fetchall()}
+        rows.drop(stored)
         self.db.execute("BEGIN TRANSACTION")
         try:
-            for coded in batch:
-                added += self._write_one(coded)
+            rows.insert(self.db)
             self.db.execute("COMMIT")
         except Exception:
             self.db.execute("ROLLBACK")
             raise
-        return added
-
-    def _write_one(self, coded: Coded) -> int:
-        article = coded.article
-        key = article.content_hash
-        if key is None:
-            raise StoreError(f"{article.id}: article has no content hash (not prepared)")
-        if self.has_article(key):
-            return 0
-        self.db.execute(
-            "INSERT INTO articles (id, external_id, title, outlet, url, date, lang, origin,"
-            " encoding, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [key, article.id, article.title, article.outlet, article.url, article.date,
-             article.lang, article.origin, article.encoding, article.text],
-        )
-        for event in coded.events:
-            self._write_event(key, event)
-        link(self.db, key, article.text)
-        self._write_questions(key, coded)
-        return 1
+        return len(rows.articles)
 
     def link_duplicates(self) -> int:
         """Link the articles stored before near-duplicates were tracked; returns how many."""
@@ -252,50 +330,10 @@ class Store:
         ).fetchall()
         return {row[0]: (int(row[1]), int(row[2])) for row in rows}
 
-    def _write_questions(self, content_hash: str, coded: Coded) -> None:
-        for question in coded.questions:
-            self.db.execute(
-                "INSERT INTO open_questions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [content_hash, question.sentence, question.sentence_start, question.sentence_end,
-                 question.cue, [event_id(content_hash, coded.events[n]) for n in question.events]],
-            )
-
     def open_questions(self, content_hash: str) -> list[dict[str, Any]]:
         """The article's open questions, in text order, each with its events' ids."""
         return self._rows("SELECT * FROM open_questions WHERE article_id = ?"
                           " ORDER BY sentence_start", [content_hash])
-
-    def _write_actor(self, actor: Actor | None) -> str | None:
-        if actor is None:
-            return None
-        identifier = actor_id(actor)
-        self.db.execute(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [identifier, actor.country, actor.sector, actor.name, actor.org],
-        )
-        return identifier
-
-    def _write_event(self, content_hash: str, event: Event) -> None:
-        identifier = event_id(content_hash, event)
-        first, last = date_bounds(event.date)
-        p = event.provenance
-        self.db.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?) ON CONFLICT DO NOTHING",
-            [identifier, content_hash, event.type, event.mode, list(event.context),
-             self._write_actor(event.source), self._write_actor(event.target), event.sentence,
-             p.sentence_start, p.sentence_end, p.trigger, p.trigger_start, p.trigger_end, p.rule,
-             event.certainty, event.date, first, last, event.location, list(event.objects),
-             json.dumps([q.to_record() for q in event.quantities])],
-        )
-        actors = event.attributed_actors
-        for position, source in enumerate(event.attributed_to):
-            actor = actors[position] if position < len(actors) else None
-            self.db.execute(
-                "INSERT INTO attributions (event_id, position, source_text, actor_id)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [identifier, position, source, self._write_actor(actor)],
-            )
 
     # --- reading -------------------------------------------------------------------------------
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:

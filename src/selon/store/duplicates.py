@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 import duckdb
 import numpy as np
@@ -69,27 +70,61 @@ def band_keys(sig: Signature) -> list[int]:
     return keys
 
 
-def link(db: duckdb.DuckDBPyConnection, article_id: str, text: str) -> str:
-    """Record the article's signature and join it to the cluster of its closest stored copy
-    (or start its own). Returns its cluster id: the id of the story's first stored article."""
-    sig = signature(text)
-    keys = band_keys(sig)
-    candidates = db.execute(
-        "SELECT DISTINCT s.article_id, s.signature, c.cluster_id FROM article_buckets b"
+def insert_rows(db: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str],
+                rows: Sequence[Sequence[object]]) -> None:
+    """Insert many rows in one statement; rows whose key is stored already are left as they are.
+
+    Each column goes in as one list parameter and `unnest` turns the lists back into rows:
+    a statement per row costs DuckDB milliseconds each, which made storing as slow as parsing.
+    `columns` maps each column to its DuckDB type."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    lists = ", ".join(f"unnest(?::{kind}[])" for kind in columns.values())
+    db.execute(f"INSERT INTO {table} ({names}) SELECT * FROM (SELECT {lists}) ON CONFLICT DO NOTHING",
+               [list(column) for column in zip(*rows, strict=True)])
+
+
+def link(db: duckdb.DuckDBPyConnection, articles: Sequence[tuple[str, str]]) -> list[str]:
+    """Record each article's signature and join it to the cluster of its closest copy, stored
+    or earlier in `articles` (or start its own). Returns their cluster ids: the id of each
+    story's first stored article."""
+    signatures = [signature(text) for _, text in articles]
+    keys = [band_keys(sig) for sig in signatures]
+    # Who is in each bucket: the stored articles first, then this batch's as they are linked.
+    in_bucket: dict[int, list[tuple[str, Signature, str]]] = {}
+    stored = db.execute(
+        "SELECT b.bucket, s.article_id, s.signature, c.cluster_id FROM article_buckets b"
         " JOIN article_signatures s ON s.article_id = b.article_id"
         " JOIN article_clusters c ON c.article_id = b.article_id"
-        " WHERE b.bucket IN (SELECT unnest(?::BIGINT[])) AND b.article_id <> ?",
-        [keys, article_id],
+        " WHERE b.bucket IN (SELECT unnest(?::BIGINT[]))",
+        [sorted({k for article_keys in keys for k in article_keys})],
     ).fetchall()
-    scored = sorted(((similarity(sig, np.asarray(other, dtype=np.uint32)), cluster)
-                     for _, other, cluster in candidates), key=lambda s: (-s[0], s[1]))
-    score, cluster = scored[0] if scored and scored[0][0] >= THRESHOLD else (1.0, article_id)
-    db.execute("INSERT INTO article_signatures VALUES (?, ?) ON CONFLICT DO NOTHING",
-               [article_id, sig.tolist()])
-    db.execute("INSERT INTO article_buckets SELECT unnest(?::BIGINT[]), ?", [keys, article_id])
-    db.execute("INSERT INTO article_clusters VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-               [article_id, cluster, score])
-    return cluster
+    for bucket, other, sig, cluster in stored:
+        in_bucket.setdefault(bucket, []).append((other, np.asarray(sig, dtype=np.uint32), cluster))
+    clusters, rows = [], []
+    for (article_id, _), sig, article_keys in zip(articles, signatures, keys, strict=True):
+        candidates = {other: (other_sig, cluster) for k in article_keys
+                      for other, other_sig, cluster in in_bucket.get(k, []) if other != article_id}
+        scored = sorted(((similarity(sig, other_sig), cluster)
+                         for other_sig, cluster in candidates.values()),
+                        key=lambda s: (-s[0], s[1]))
+        score, cluster = scored[0] if scored and scored[0][0] >= THRESHOLD else (1.0, article_id)
+        for k in article_keys:
+            in_bucket.setdefault(k, []).append((article_id, sig, cluster))
+        clusters.append(cluster)
+        rows.append((article_id, sig.tolist(), cluster, score))
+    insert_rows(db, "article_signatures", {"article_id": "VARCHAR", "signature": "UINTEGER[]"},
+                [(article_id, sig) for article_id, sig, _, _ in rows])
+    insert_rows(db, "article_clusters",
+                {"article_id": "VARCHAR", "cluster_id": "VARCHAR", "similarity": "DOUBLE"},
+                [(article_id, cluster, score) for article_id, _, cluster, score in rows])
+    # Buckets have no key: only articles not linked before add theirs.
+    db.execute("INSERT INTO article_buckets SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[])",
+               [[k for article_keys in keys for k in article_keys],
+                [article_id for (article_id, _), article_keys in zip(articles, keys, strict=True)
+                 for _ in article_keys]])
+    return clusters
 
 
 def link_unlinked(db: duckdb.DuckDBPyConnection) -> int:
@@ -99,6 +134,5 @@ def link_unlinked(db: duckdb.DuckDBPyConnection) -> int:
         " WHERE NOT EXISTS (SELECT 1 FROM article_clusters c WHERE c.article_id = a.id)"
         " ORDER BY a.ingested_at, a.id"
     ).fetchall()
-    for article_id, text in rows:
-        link(db, article_id, text)
+    link(db, [(article_id, text) for article_id, text in rows])
     return len(rows)
