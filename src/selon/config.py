@@ -18,6 +18,10 @@ class Settings:
     batch_size: int = 32
     db: str = "selon.duckdb"
     untargeted_types: tuple[str, ...] = ("MOBILIZE", "PROTEST")
+    act_window_days: int = 3
+    act_undated_days: int = 7
+    act_declared_types: tuple[str, ...] = ("ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN")
+    act_recurrent_types: tuple[str, ...] = ("ASSAULT", "COERCE")
     models: dict[str, str] = field(default_factory=dict)
 
     def model_for(self, lang: str) -> str:
@@ -33,7 +37,8 @@ def _from_mapping(raw: dict[str, Any]) -> Settings:
     if unknown:
         raise SelonError(f"unknown settings: {', '.join(sorted(unknown))}")
     values = dict(raw)
-    for name in ("languages", "detect_among", "untargeted_types"):
+    for name in ("languages", "detect_among", "untargeted_types", "act_declared_types",
+                 "act_recurrent_types"):
         if name in values:
             values[name] = tuple(values[name])
     return Settings(**values)

@@ -421,14 +421,16 @@ def _canonical_names(resolver: ActorResolver, mentions: MentionIndex,
 
 def _source_actors(resolver: ActorResolver, mentions: MentionIndex,
                    discourse: Discourse) -> Callable[[Token], Actor | None]:
-    """The known actor a source names ("le Kremlin", "Moscou", "le quotidien américain"), for
-    the store's attribution rows."""
+    """The known actor a source names ("le Kremlin", "Moscou", "le quotidien américain", "the
+    Russian defence ministry"), for the store's attribution rows and acts' sources."""
 
     def actor_of(token: Token) -> Actor | None:
         mention = mentions.at(token)
-        if mention is None:
-            described = discourse.described(token, None)
+        if mention is not None and mention.entity_id is not None:
+            return resolver.mention_actor(mention)
+        if mention is None and (described := discourse.described(token, None)) is not None:
             return described
-        return None if mention.entity_id is None else resolver.mention_actor(mention)
+        # A role phrase: "Russia's defence ministry", "les autorités ukrainiennes".
+        return resolver.actor(token, mentions)
 
     return actor_of

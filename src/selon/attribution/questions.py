@@ -57,7 +57,11 @@ class QuestionFinder:
     def cue_in(self, sentence: Span) -> str | None:
         """The phrase or negated verb that makes the sentence an open question, or None."""
         words = _words(sentence)
+        present = set(words)
         for phrase in self.cues.open_questions:
+            # Most sentences lack some word of most phrases: looked up before any scan.
+            if not all(p == "~" or p in present for p in phrase):
+                continue
             if any(_phrase_at(words, start, phrase) for start in range(len(words))):
                 return " ".join(phrase)
         for token in sentence:

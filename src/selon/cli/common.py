@@ -15,6 +15,21 @@ stderr = Console(stderr=True, highlight=False)
 stdout = Console(highlight=False)
 
 DB_OPTION = typer.Option(Path("selon.duckdb"), "--db", help="The DuckDB store file.")
+# The filters `selon events` and `selon acts` share (selon.store.EventFilter).
+TYPE_OPTION = typer.Option(None, "--type", help="PLOVER type, e.g. REQUEST.")
+COUNTRY_OPTION = typer.Option(None, "--country", help="Source or target country (ISO3).")
+ACTOR_OPTION = typer.Option(None, "--actor", help="Part of an actor's name or org.")
+CERTAINTY_OPTION = typer.Option(None, "--certainty", help="asserted, reported, alleged, denied "
+                                "or hypothetical.")
+SOURCE_OPTION = typer.Option(None, "--source", help="Part of a source in the chain, e.g. "
+                             "'Washington Post'.")
+SINCE_OPTION = typer.Option(None, "--since", help="YYYY-MM-DD: on or after.")
+UNTIL_OPTION = typer.Option(None, "--until", help="YYYY-MM-DD: on or before.")
+ARTICLE_OPTION = typer.Option(None, "--article", help="Only this article (id or hash).")
+OUTLET_OPTION = typer.Option(None, "--outlet", help="Part of the publishing outlet's name.")
+TEXT_OPTION = typer.Option(None, "--text", help="Part of the sentence, title, trigger or a "
+                           "side's name.")
+
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from selon.acts import ActRules
 from selon.batch import ingest_into
 from selon.cli.common import DB_OPTION, EXIT_SOME_FAILED, actor_label, report_error, stdout
+from selon.config import load_settings
 from selon.pipeline import Pipeline
 from selon.store import EventFilter, Store
 
@@ -24,8 +26,9 @@ def demo(db: Path = DB_OPTION) -> None:
     """
     folder = resources.files("selon").joinpath("samples")
     paths = [str(folder.joinpath(name)) for name in SAMPLES]
-    with Store(db) as store:
-        report = ingest_into(paths, store, Pipeline(), report_error)
+    settings = load_settings()
+    with Store(db, rules=ActRules.of(settings)) as store:
+        report = ingest_into(paths, store, Pipeline(settings), report_error)
         summary = store.summary()
         requests = store.events(EventFilter(type="REQUEST", limit=8))
     stdout.print(f"[bold]selon demo[/bold] → {db}: {report.stored} new articles "

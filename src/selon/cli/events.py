@@ -11,7 +11,21 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from selon.cli.common import DB_OPTION, actor_label, stdout
+from selon.cli.common import (
+    ACTOR_OPTION,
+    ARTICLE_OPTION,
+    CERTAINTY_OPTION,
+    COUNTRY_OPTION,
+    DB_OPTION,
+    OUTLET_OPTION,
+    SINCE_OPTION,
+    SOURCE_OPTION,
+    TEXT_OPTION,
+    TYPE_OPTION,
+    UNTIL_OPTION,
+    actor_label,
+    stdout,
+)
 from selon.store import EventFilter, Store, event_from_row
 
 
@@ -28,16 +42,16 @@ CSV_COLUMNS = ("article_id", "type", "mode", "source_country", "source_sector", 
 
 def events(
     db: Path = DB_OPTION,
-    type: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. REQUEST."),
-    country: str | None = typer.Option(None, "--country", help="Source or target country (ISO3)."),
-    actor: str | None = typer.Option(None, "--actor", help="Part of an actor's name or org."),
-    certainty: str | None = typer.Option(None, "--certainty", help="asserted, reported, alleged, "
-                                         "denied or hypothetical."),
-    source: str | None = typer.Option(None, "--source", help="Part of a source in the chain, "
-                                      "e.g. 'Washington Post'."),
-    since: str | None = typer.Option(None, "--since", help="YYYY-MM-DD: on or after."),
-    until: str | None = typer.Option(None, "--until", help="YYYY-MM-DD: on or before."),
-    article: str | None = typer.Option(None, "--article", help="Only this article (id or hash)."),
+    type: str | None = TYPE_OPTION,
+    country: str | None = COUNTRY_OPTION,
+    actor: str | None = ACTOR_OPTION,
+    certainty: str | None = CERTAINTY_OPTION,
+    source: str | None = SOURCE_OPTION,
+    since: str | None = SINCE_OPTION,
+    until: str | None = UNTIL_OPTION,
+    article: str | None = ARTICLE_OPTION,
+    outlet: str | None = OUTLET_OPTION,
+    text: str | None = TEXT_OPTION,
     limit: int | None = typer.Option(None, "--limit", help="At most this many events."),
     format: Format = typer.Option(Format.table, "--format", help="table, jsonl or csv."),
 ) -> None:
@@ -45,7 +59,8 @@ def events(
 
     Example: selon events --db news.duckdb --type REQUEST --country VEN --format jsonl
     """
-    where = EventFilter(type, country, actor, certainty, source, since, until, article, limit)
+    where = EventFilter(type, country, actor, certainty, source, since, until, article, limit,
+                        outlet, text)
     with Store(db, read_only=True) as store:
         rows = store.events(where)
     if format is Format.jsonl:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import typer
 
+from selon.acts import ActRules
 from selon.batch import ingest_into
 from selon.batch.progress import count_documents, tracker_for
 from selon.batch.workers import default_workers
 from selon.cli.common import DB_OPTION, EXIT_SOME_FAILED, fail, report_error, stderr
+from selon.config import load_settings
 from selon.pipeline import Pipeline
 from selon.store import Store
 
@@ -48,8 +50,9 @@ def ingest(
         raise fail("--output and --master are for --engine spark; the local engine writes --db")
     count = workers or default_workers()
     tracker = tracker_for(stderr, count_documents(paths))
-    with Store(db) as store:
-        report = ingest_into(paths, store, Pipeline(), report_error, workers=count,
+    settings = load_settings()
+    with Store(db, rules=ActRules.of(settings)) as store:
+        report = ingest_into(paths, store, Pipeline(settings), report_error, workers=count,
                              progress=tracker)
     stderr.print(f"{report.stored} articles stored ({report.events} events), "
                  f"{report.skipped} already stored, {len(report.failed)} failed → {db}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from selon.cli.actors import actors_app
+from selon.cli.acts import act, acts, acts_eval
 from selon.cli.common import fail
 from selon.cli.demo import demo
 from selon.cli.evaluate import evaluate
@@ -32,6 +33,9 @@ app.command("extract")(extract)
 app.command("ingest")(ingest)
 app.command("events")(events)
 app.command("show")(show)
+app.command("acts")(acts)
+app.command("act")(act)
+app.command("acts-eval")(acts_eval)
 app.command("explain")(explain)
 app.command("eval")(evaluate)
 app.command("demo")(demo)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -15,10 +14,14 @@ from typing import Any
 
 import duckdb
 
+from selon.acts.identity import ActRules
+from selon.acts.summary import ActSummary, summarise
 from selon.errors import StoreError
 from selon.pipeline import Coded
 from selon.records import Actor, Event, Provenance, Quantity
+from selon.store.acts import act_claims, assign
 from selon.store.duplicates import insert_rows, link, link_unlinked
+from selon.values.dates import date_bounds
 
 
 def _digest(*parts: object) -> str:
@@ -33,23 +36,6 @@ def event_id(content_hash: str, event: Event) -> str:
     p = event.provenance
     return _digest(content_hash, p.sentence_start, p.trigger_start, event.type,
                    event.source and actor_id(event.source), event.target and actor_id(event.target))
-
-
-def date_bounds(value: str | None) -> tuple[date | None, date | None]:
-    """The first and last day a date of any precision covers: "2025-10" is October."""
-    if not value:
-        return None, None
-    try:
-        parts = [int(p) for p in value.split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
-        day = date(parts[0], parts[1], parts[2])
-        return day, day
-    except ValueError:
-        return None, None
 
 
 def event_from_row(row: dict[str, Any]) -> Event:
@@ -244,20 +230,23 @@ class _BatchRows:
         self.attributions = {k: v for k, v in self.attributions.items() if k[0] in self.events}
         self.questions = {k: v for k, v in self.questions.items() if k[0] not in stored}
 
-    def insert(self, db: duckdb.DuckDBPyConnection) -> None:
+    def insert(self, db: duckdb.DuckDBPyConnection, rules: ActRules) -> None:
         insert_rows(db, "articles", _ARTICLE_COLUMNS, list(self.articles.values()))
         insert_rows(db, "actors", _ACTOR_COLUMNS, list(self.actors.values()))
         insert_rows(db, "events", _EVENT_COLUMNS, list(self.events.values()))
         insert_rows(db, "attributions", _ATTRIBUTION_COLUMNS, list(self.attributions.values()))
         insert_rows(db, "open_questions", _QUESTION_COLUMNS, list(self.questions.values()))
         link(db, list(self.texts.items()))
+        assign(db, rules, list(self.events))
 
 
 class Store:
     """A DuckDB file. Use as a context manager; `read_only` for readers."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False,
+                 rules: ActRules | None = None) -> None:
         self.path = str(path)
+        self.rules = rules or ActRules()
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (create it with `selon ingest`)")
         try:
@@ -303,7 +292,7 @@ class Store:
         rows.drop(stored)
         self.db.execute("BEGIN TRANSACTION")
         try:
-            rows.insert(self.db)
+            rows.insert(self.db, self.rules)
             self.db.execute("COMMIT")
         except Exception:
             self.db.execute("ROLLBACK")
@@ -311,10 +300,12 @@ class Store:
         return len(rows.articles)
 
     def link_duplicates(self) -> int:
-        """Link the articles stored before near-duplicates were tracked; returns how many."""
+        """Link the articles stored before near-duplicates were tracked, and put the events
+        stored before acts were into acts; returns how many articles were linked."""
         self.db.execute("BEGIN TRANSACTION")
         try:
             linked = link_unlinked(self.db)
+            assign(self.db, self.rules)
             self.db.execute("COMMIT")
         except Exception:
             self.db.execute("ROLLBACK")
@@ -351,6 +342,36 @@ class Store:
         if where.limit:
             sql += f" LIMIT {int(where.limit)}"
         return self._rows(sql, params)
+
+    def acts(self, where: EventFilter) -> list[ActSummary]:
+        """The acts with at least one claim that matches the filter, with every claim counted;
+        the earliest first. `where.limit` limits the acts, not the claims."""
+        sql, params = event_select(replace(where, limit=None))
+        found = self.db.execute(
+            f"SELECT DISTINCT m.act_id FROM act_members m JOIN ({sql}) f ON f.id = m.event_id",
+            params).fetchall()
+        acts = [summarise(act_id, members, self.rules.declared_types)
+                for act_id, members in act_claims(self.db, [r[0] for r in found]).items()
+                if members]
+        acts.sort(key=lambda a: (a.first_date or a.first_seen or date.max, a.act_id))
+        return acts[:where.limit] if where.limit else acts
+
+    def act(self, key: str) -> tuple[ActSummary, list[dict[str, Any]]] | None:
+        """An act by its id (or a unique prefix of it), with its claims as event rows."""
+        ids = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT act_id FROM act_members WHERE act_id LIKE ? LIMIT 2",
+            [f"{key}%"]).fetchall()]
+        if len(ids) > 1 and key not in ids:
+            raise StoreError(f"{key!r} matches several acts: give more of the id")
+        if not ids:
+            return None
+        act_id = key if key in ids else ids[0]
+        members = act_claims(self.db, [act_id])[act_id]
+        sql, params = event_select(EventFilter())
+        rows = self._rows(f"SELECT f.* FROM ({sql}) f JOIN act_members m ON m.event_id = f.id"
+                          " WHERE m.act_id = ? ORDER BY f.article_date NULLS LAST, f.article_id,"
+                          " f.sentence_start", [*params, act_id])
+        return summarise(act_id, members, self.rules.declared_types), rows
 
     def article(self, key: str) -> dict[str, Any] | None:
         """An article by its content hash (or a unique prefix of it) or by its input id."""

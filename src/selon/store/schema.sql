@@ -112,3 +112,12 @@ CREATE TABLE IF NOT EXISTS open_questions (
     event_ids      VARCHAR[] NOT NULL, -- events.id
     PRIMARY KEY (article_id, sentence_start)
 );
+
+-- Acts across articles (selon.acts): each event belongs to one act, whose id is the id of its
+-- first stored event. Events added later join the acts they agree with; nothing is regrouped.
+CREATE TABLE IF NOT EXISTS act_members (
+    event_id VARCHAR PRIMARY KEY,      -- events.id
+    act_id   VARCHAR NOT NULL          -- events.id of the act's first event
+);
+
+CREATE INDEX IF NOT EXISTS act_members_act ON act_members (act_id);

@@ -3,6 +3,7 @@ resolved against the publication date and kept at the precision the text gives."
 
 from __future__ import annotations
 
+import calendar
 import re
 import tomllib
 from dataclasses import dataclass
@@ -131,6 +132,23 @@ class DateFinder:
         if previous in prepositions or previous.endswith(("d'", "d’")):
             return True
         return word[0].isupper() and word.lower() != "may"
+
+
+def date_bounds(value: str | None) -> tuple[date | None, date | None]:
+    """The first and last day a date of any precision covers: "2025-10" is October."""
+    if not value:
+        return None, None
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+        day = date(parts[0], parts[1], parts[2])
+        return day, day
+    except ValueError:
+        return None, None
 
 
 def parse_date(value: str | None) -> date | None:

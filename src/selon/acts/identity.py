@@ -1,0 +1,189 @@
+"""When two reports are one act.
+
+Reports of one act differ in wording, in the precision of their dates and in how they name the
+sides ("Moscou", "le Kremlin", "Russia's defence ministry"), but not in what the act is: its
+type, its sides, and when it happened. Two claims are one act when
+
+- their types are equal;
+- their sources are one side and their targets are one side (the country, or the organisation
+  for an international body; and the same person or company where both name one); for the
+  types with no direction (AGREE, COOPERATE, CONSULT) the sides may be swapped;
+- their dates agree: within `day_window` days where both are day-precise, overlapping where
+  one is only a month or a year; an undated claim happened in the `undated_days` before its
+  article was published;
+- their amounts do not contradict (the same unit, values more than twice apart).
+
+A claim joins an act only if it agrees with every claim of it (complete linkage): a chain of
+reports each a few days from the next does not turn into one act spanning a month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from selon.config import Settings
+from selon.events.coder import SYMMETRIC_TYPES
+from selon.records import Actor, Quantity
+from selon.values.dates import date_bounds
+
+# Acts that are themselves public statements: an outlet that states one as fact has it from
+# its author (settings: act_declared_types).
+DECLARED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
+# Acts so frequent between the same sides (strikes, seizures) that a month does not single
+# one out: a report dated only by its month joins a dated one only at the same place
+# (settings: act_recurrent_types).
+RECURRENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+@dataclass(frozen=True)
+class ActRules:
+    """How far apart two dates may be and still be one act (settings: act_window_days,
+    act_undated_days), and which acts are public statements (act_declared_types)."""
+
+    day_window: int = 3
+    undated_days: int = 7
+    declared_types: frozenset[str] = DECLARED_TYPES
+    recurrent_types: frozenset[str] = RECURRENT_TYPES
+
+    @classmethod
+    def of(cls, settings: Settings) -> ActRules:
+        return cls(settings.act_window_days, settings.act_undated_days,
+                   frozenset(settings.act_declared_types),
+                   frozenset(settings.act_recurrent_types))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An event as one report of an act: what grouping and the act's summary read of it."""
+
+    event_id: str
+    type: str
+    source: Actor | None
+    target: Actor | None
+    event_date: str | None  # as the text gives it: YYYY, YYYY-MM or YYYY-MM-DD
+    published: date | None  # the article's date
+    certainty: str = "asserted"
+    attributed_to: tuple[str, ...] = ()
+    cited: Actor | None = None  # the known actor the outermost source names, if any
+    quantities: tuple[Quantity, ...] = ()
+    article_id: str = ""
+    outlet: str | None = None
+    story: str | None = None  # the near-duplicate cluster of its article
+    sentence: str = ""
+    location: str | None = None
+
+
+def when(claim: Claim, rules: ActRules) -> tuple[date, date, bool] | None:
+    """The days the claim's act may have happened on, and whether the text gave the day.
+
+    A year alone says little: where the article's date falls in that year, the act is taken
+    to be recent news, as an undated one is."""
+    first, last = date_bounds(claim.event_date)
+    span = (first, last) if first and last else None
+    if span is not None and claim.event_date is not None and claim.event_date.count("-") == 2:
+        return span[0], span[1], True
+    recent = None
+    if claim.published is not None:
+        recent = (claim.published - timedelta(days=rules.undated_days), claim.published)
+    if span is None or (claim.event_date is not None and "-" not in claim.event_date and recent is not None
+                        and span[0] <= recent[1] <= span[1]):
+        return (*recent, False) if recent else None
+    return span[0], span[1], False
+
+
+def dates_agree(one: Claim, other: Claim, rules: ActRules) -> bool:
+    a, b = when(one, rules), when(other, rules)
+    if a is None or b is None:
+        return True  # nothing to compare: neither date nor publication date
+    gap = (max(a[0], b[0]) - min(a[1], b[1])).days
+    if a[2] and b[2]:
+        return gap <= rules.day_window
+    if gap > 0:
+        return False
+    if one.type in rules.recurrent_types and a[2] != b[2] and _dated(one) and _dated(other):
+        return same_place(one.location, other.location)
+    return True
+
+
+def _dated(claim: Claim) -> bool:
+    return bool(claim.event_date)
+
+
+def same_place(one: str | None, other: str | None) -> bool:
+    """Two places named alike: "Kharkiv" and "la ville de Kharkiv"."""
+    words = [{w for w in place.casefold().replace("'", " ").split() if len(w) > 3}
+             for place in (one or "", other or "")]
+    return bool(words[0] & words[1])
+
+
+def same_side(one: Actor | None, other: Actor | None) -> bool:
+    """One side of an act: the same organisation, or the same country, and the same person or
+    company where both name one. A side left unknown contradicts nothing."""
+    if one is None or other is None:
+        return True
+    if one.org or other.org:
+        if one.org != other.org:
+            return False
+    elif one.country != other.country:
+        return False
+    elif one.country is None and (one.sector, one.name) != (other.sector, other.name):
+        return False  # no country to go by (rebels, a militia): the group itself
+    return not (one.name and other.name and one.name != other.name)
+
+
+def sides_agree(one: Claim, other: Claim) -> bool:
+    if same_side(one.source, other.source) and same_side(one.target, other.target):
+        return True
+    return (one.type in SYMMETRIC_TYPES and same_side(one.source, other.target)
+            and same_side(one.target, other.source))
+
+
+def amounts_agree(one: Claim, other: Claim) -> bool:
+    """"500 soldiers" and "5,000 soldiers" are two deployments; "about 500" and "520" are not
+    worth splitting an act over."""
+    for a in one.quantities:
+        for b in other.quantities:
+            if a.unit == b.unit and a.value > 0 and b.value > 0 and max(a.value, b.value) > 2 * min(
+                    a.value, b.value):
+                return False
+    return True
+
+
+def one_act(one: Claim, other: Claim, rules: ActRules) -> bool:
+    # A plan and its execution are two acts ("will send more systems" after "delivered").
+    planned = (one.certainty == "hypothetical", other.certainty == "hypothetical")
+    return (one.type == other.type and planned[0] == planned[1] and sides_agree(one, other)
+            and dates_agree(one, other, rules) and amounts_agree(one, other))
+
+
+def _closeness(claim: Claim, members: Sequence[Claim], rules: ActRules) -> tuple[int, int]:
+    """How well a claim fits an act it agrees with: named sides in common first, then the
+    nearest dates."""
+    names = sum(1 for m in members for a, b in ((claim.source, m.source), (claim.target, m.target))
+                if a is not None and b is not None and a.name and a.name == b.name)
+    span = when(claim, rules)
+    gaps = [abs((span[0] - s[0]).days) for m in members if span and (s := when(m, rules))]
+    return names, -min(gaps, default=0)
+
+
+def best_act(claim: Claim, acts: Iterable[tuple[str, Sequence[Claim]]],
+             rules: ActRules) -> str | None:
+    """The id of the act the claim belongs to among `acts` (id, members), or None for a new one."""
+    fitting = [(act_id, members) for act_id, members in acts
+               if members and all(one_act(claim, m, rules) for m in members)]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda f: _closeness(claim, f[1], rules))[0]
+
+
+def group(claims: Iterable[Claim], rules: ActRules,
+          acts: dict[str, list[Claim]] | None = None) -> dict[str, list[Claim]]:
+    """Put each claim, in order, into the act it belongs to, or start one named after it.
+    `acts` are the acts known already (updated in place and returned)."""
+    acts = {} if acts is None else acts
+    for claim in claims:
+        found = best_act(claim, acts.items(), rules)
+        acts.setdefault(found or claim.event_id, []).append(claim)
+    return acts

@@ -1,0 +1,82 @@
+from datetime import date
+
+import pytest
+
+from selon.acts.identity import ActRules, Claim, best_act, group, one_act, same_side
+from selon.records import Actor, Quantity
+
+RUS = Actor("RUS", "GOV")
+UKR = Actor("UKR", "GOV")
+RULES = ActRules(day_window=3, undated_days=7)
+
+
+def claim(event_id: str = "e", type: str = "REQUEST", source: Actor | None = RUS,
+          target: Actor | None = UKR, when: str | None = "2026-03-10",
+          published: str = "2026-03-11", **other: object) -> Claim:
+    return Claim(event_id=event_id, type=type, source=source, target=target, event_date=when,
+                 published=date.fromisoformat(published), **other)
+
+
+def test_sectors_and_wording_do_not_split_a_side() -> None:
+    assert same_side(Actor("RUS", "GOV"), Actor("RUS", "MIL"))
+    assert same_side(Actor("RUS", "GOV", "Vladimir Putin"), Actor("RUS", "GOV"))
+    assert not same_side(Actor("RUS", "GOV", "Vladimir Putin"), Actor("RUS", "GOV", "Sergei Lavrov"))
+    assert not same_side(Actor("RUS", "GOV"), Actor("BLR", "GOV"))
+    assert same_side(Actor(None, "IGO", None, "EU"), Actor("BEL", "IGO", None, "EU"))
+    assert not same_side(Actor(None, "IGO", None, "EU"), Actor(None, "IGO", None, "NATO"))
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [
+    ("2026-03-10", "2026-03-13", True),    # within three days
+    ("2026-03-10", "2026-03-14", False),   # four days apart
+    ("2026-03", "2026-03-28", True),       # the month holds the day
+    ("2026-03", "2026-04-02", False),
+    ("2026-03-10", "2026-04-10", False),   # a month apart: two acts
+])
+def test_dates_agree_within_their_precision(one: str, other: str, same: bool) -> None:
+    assert one_act(claim(when=one), claim(when=other, published="2026-04-12"), RULES) is same
+
+
+def test_an_undated_report_tells_of_the_days_before_its_article() -> None:
+    dated = claim(when="2026-03-10")
+    assert one_act(dated, claim(when=None, published="2026-03-12"), RULES)
+    assert not one_act(dated, claim(when=None, published="2026-03-30"), RULES)
+    # a year alone is no more precise than the article's date
+    assert one_act(dated, claim(when="2026", published="2026-03-11"), RULES)
+
+
+def test_types_sides_and_amounts_must_agree() -> None:
+    base = claim()
+    assert not one_act(base, claim(type="THREATEN"), RULES)
+    assert not one_act(base, claim(target=Actor("BLR", "GOV")), RULES)
+    assert not one_act(base, claim(source=UKR, target=RUS), RULES)   # a request has a direction
+    meeting = claim(type="CONSULT")
+    assert one_act(meeting, claim(type="CONSULT", source=UKR, target=RUS), RULES)
+    troops = claim(type="MOBILIZE", quantities=(Quantity(500, "troops", "500"),))
+    assert one_act(troops, claim(type="MOBILIZE", quantities=(Quantity(520, "troops", "520"),)),
+                   RULES)
+    assert not one_act(troops, claim(type="MOBILIZE",
+                                     quantities=(Quantity(5000, "troops", "5,000"),)), RULES)
+
+
+def test_a_claim_joins_an_act_only_if_it_agrees_with_every_report() -> None:
+    # Day 1, day 4, day 7: each near the last, but the first and the third are six days apart.
+    acts = group([claim("a", when="2026-03-01"), claim("b", when="2026-03-04"),
+                  claim("c", when="2026-03-07")], RULES)
+    assert sorted(sorted(c.event_id for c in members) for members in acts.values()) == [
+        ["a", "b"], ["c"]]
+
+
+def test_the_act_with_the_same_named_people_wins() -> None:
+    putin = Actor("RUS", "GOV", "Vladimir Putin")
+    acts = {"x": [claim("x", source=Actor("RUS", "GOV"))], "y": [claim("y", source=putin)]}
+    assert best_act(claim("z", source=putin), acts.items(), RULES) == "y"
+    assert best_act(claim("z", type="AID"), acts.items(), RULES) is None
+
+
+def test_grouping_adds_to_known_acts_without_regrouping_them() -> None:
+    known = {"old": [claim("old", when="2026-03-10")]}
+    acts = group([claim("new", when="2026-03-11"), claim("later", when="2026-05-01",
+                                                         published="2026-05-02")], RULES, known)
+    assert [c.event_id for c in acts["old"]] == ["old", "new"]
+    assert [c.event_id for c in acts["later"]] == ["later"]
