@@ -102,5 +102,5 @@ def test_articles_added_later_join_the_stored_acts(pipeline: Pipeline, db: Path)
         found = store.act(first.act_id[:8])
     assert found is not None
     summary, rows = found
-    assert [r["outlet"] for r in rows] == ["Le Soir", "BBC", "Reuters"]
+    assert [r["outlet"] for r in rows] == ["BBC", "Le Soir", "Reuters"]  # by date, then id
     assert summary == joined

@@ -9,7 +9,7 @@ from selon.errors import StoreError
 from selon.pipeline import Pipeline
 from selon.records import DocumentError
 from selon.store import EventFilter, Store
-from selon.store.db import date_bounds
+from selon.values.dates import date_bounds
 
 
 def ingest(pipeline: Pipeline, db: Path, *paths: Path) -> tuple[int, list[DocumentError]]:

@@ -183,7 +183,16 @@ def group(claims: Iterable[Claim], rules: ActRules,
     """Put each claim, in order, into the act it belongs to, or start one named after it.
     `acts` are the acts known already (updated in place and returned)."""
     acts = {} if acts is None else acts
+    # Only acts of the claim's type are worth comparing with it.
+    of_type: dict[str, list[str]] = {}
+    for act_id, members in acts.items():
+        if members:
+            of_type.setdefault(members[0].type, []).append(act_id)
     for claim in claims:
-        found = best_act(claim, acts.items(), rules)
-        acts.setdefault(found or claim.event_id, []).append(claim)
+        same_type = of_type.setdefault(claim.type, [])
+        found = best_act(claim, ((a, acts[a]) for a in same_type), rules)
+        if found is None:
+            found = claim.event_id
+            same_type.append(found)
+        acts.setdefault(found, []).append(claim)
     return acts

@@ -10,10 +10,14 @@ from typing import Any
 
 import duckdb
 
-from selon.acts.identity import ActRules, Claim, group
+from selon.acts.identity import ActRules, Claim, group, when
+from selon.events.coder import SYMMETRIC_TYPES
 from selon.records import Actor, Quantity
 from selon.store.duplicates import insert_rows
 from selon.values.dates import parse_date
+
+_ACT_COLUMNS = {"id": "VARCHAR", "type": "VARCHAR", "source_side": "VARCHAR",
+                "target_side": "VARCHAR", "day_first": "DATE", "day_last": "DATE"}
 
 _CLAIMS = """
 SELECT e.id, e.type, e.date, a.date AS published, e.certainty, e.quantities, e.sentence,
@@ -68,34 +72,65 @@ def act_claims(db: duckdb.DuckDBPyConnection, act_ids: Sequence[str]) -> dict[st
     return found
 
 
+def _side(actor: Actor | None) -> str | None:
+    return None if actor is None else (actor.org or actor.country)
+
+
+def _candidates(db: duckdb.DuckDBPyConnection, new: Sequence[Claim], rules: ActRules
+                ) -> list[str]:
+    """The stored acts that may take any of the claims: the same type, the same sides (either
+    order where the type has no direction; an unknown side may be any), days near its own.
+    One query for the batch: the claims go in as columns (see `insert_rows`)."""
+    reach = timedelta(days=rules.day_window)
+    asked: list[tuple[Any, ...]] = []
+    for claim in new:
+        span = when(claim, rules)
+        first, last = (span[0] - reach, span[1] + reach) if span else (None, None)
+        orders = [(_side(claim.source), _side(claim.target))]
+        if claim.type in SYMMETRIC_TYPES:
+            orders.append(orders[0][::-1])
+        asked += [(claim.type, source, target, first, last) for source, target in orders]
+    columns = list(zip(*asked, strict=True))
+    rows = db.execute(
+        "WITH q AS (SELECT unnest(?::VARCHAR[]) AS type, unnest(?::VARCHAR[]) AS source,"
+        " unnest(?::VARCHAR[]) AS target, unnest(?::DATE[]) AS first, unnest(?::DATE[]) AS last)"
+        " SELECT DISTINCT a.id FROM acts a JOIN q ON a.type = q.type"
+        " AND (q.source IS NULL OR a.source_side IS NULL OR a.source_side = q.source)"
+        " AND (q.target IS NULL OR a.target_side IS NULL OR a.target_side = q.target)"
+        " AND (q.first IS NULL OR a.day_last IS NULL OR a.day_last >= q.first)"
+        " AND (q.last IS NULL OR a.day_first IS NULL OR a.day_first <= q.last)",
+        [list(c) for c in columns]).fetchall()
+    return sorted(row[0] for row in rows)
+
+
+def _act_row(act_id: str, members: Sequence[Claim], rules: ActRules) -> tuple[Any, ...]:
+    spans = [s for c in members if (s := when(c, rules)) is not None]
+    source = next((side for c in members if (side := _side(c.source))), None)
+    target = next((side for c in members if (side := _side(c.target))), None)
+    return (act_id, members[0].type, source, target, min((s[0] for s in spans), default=None),
+            max((s[1] for s in spans), default=None))
+
+
 def assign(db: duckdb.DuckDBPyConnection, rules: ActRules, event_ids: Sequence[str] | None = None
            ) -> int:
-    """Put events with no act (or only `event_ids`) into acts; returns how many."""
+    """Put events with no act (or only `event_ids`) into acts; returns how many.
+
+    Only the acts that may take them are read: the `acts` table holds each act's type, sides
+    and the days its reports may tell of, so a large store is not read for each batch."""
     if event_ids is None:
-        new = [c for c, act in claims(db, "m.act_id IS NULL")]
+        new = [c for c, _ in claims(db, "m.act_id IS NULL")]
     else:
-        new = [c for c, act in claims(db, "e.id IN (SELECT unnest(?::VARCHAR[])) AND"
-                                      " m.act_id IS NULL", [list(event_ids)])]
+        new = [c for c, _ in claims(db, "e.id IN (SELECT unnest(?::VARCHAR[])) AND"
+                                   " m.act_id IS NULL", [list(event_ids)])]
     if not new:
         return 0
-    # Only acts of these types that may be near in time can take them: their claims are read.
-    days = [d for c in new for d in (parse_date(c.event_date) if c.event_date and
-                                     c.event_date.count("-") == 2 else None, c.published) if d]
-    reach = timedelta(days=rules.undated_days + rules.day_window + 31)
-    where = "m.act_id IN (SELECT m2.act_id FROM act_members m2 JOIN events e2 ON e2.id = m2.event_id" \
-            " JOIN articles a2 ON a2.id = e2.article_id WHERE e2.type IN (SELECT unnest(?::VARCHAR[]))"
-    params: list[Any] = [sorted({c.type for c in new})]
-    if days:
-        where += (" AND (e2.date_last IS NULL OR e2.date_last >= ?) AND"
-                  " (e2.date_first IS NULL OR e2.date_first <= ?)")
-        params += [min(days) - reach, max(days) + reach]
-    known: dict[str, list[Claim]] = {}
-    for claim, act_id in claims(db, where + ")", params):
-        if act_id is not None:
-            known.setdefault(act_id, []).append(claim)
+    known = act_claims(db, _candidates(db, new, rules))
     before = {act_id: len(members) for act_id, members in known.items()}
     acts = group(new, rules, known)
     rows = [(claim.event_id, act_id) for act_id, members in acts.items()
             for claim in members[before.get(act_id, 0):]]
     insert_rows(db, "act_members", {"event_id": "VARCHAR", "act_id": "VARCHAR"}, rows)
+    touched = [act_id for act_id, members in acts.items() if len(members) > before.get(act_id, 0)]
+    db.execute("DELETE FROM acts WHERE id IN (SELECT unnest(?::VARCHAR[]))", [touched])
+    insert_rows(db, "acts", _ACT_COLUMNS, [_act_row(a, acts[a], rules) for a in touched])
     return len(rows)

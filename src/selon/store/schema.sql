@@ -121,3 +121,16 @@ CREATE TABLE IF NOT EXISTS act_members (
 );
 
 CREATE INDEX IF NOT EXISTS act_members_act ON act_members (act_id);
+
+-- What it takes to find the acts a new event may join without reading them all: each act's
+-- type, its sides (country, or organisation code) and the days its reports may tell of.
+CREATE TABLE IF NOT EXISTS acts (
+    id          VARCHAR PRIMARY KEY,   -- act_members.act_id
+    type        VARCHAR NOT NULL,
+    source_side VARCHAR,
+    target_side VARCHAR,
+    day_first   DATE,
+    day_last    DATE
+);
+
+CREATE INDEX IF NOT EXISTS acts_type ON acts (type);
