@@ -37,6 +37,7 @@ from selon.parse.repairs import CLAUSE_MARKS
 from selon.records import Actor, Article, DocumentError, Event, OpenQuestion, Provenance, Quantity
 from selon.values import load_quantity_finder
 from selon.values.dates import TimeExpression, load_date_finder, parse_date
+from selon.values.when import act_date, time_nouns
 
 
 @dataclass(frozen=True)
@@ -266,8 +267,7 @@ class Pipeline:
                times: list[TimeExpression], amounts: tuple[Quantity, ...]) -> Event:
         trigger: Token = candidate.trigger
         offset = paragraph.start
-        trigger_in_sentence = trigger.idx - sentence.start_char
-        nearest = min(times, key=lambda e: abs(e.start - trigger_in_sentence), default=None)
+        dated = act_date(times, sentence, trigger, time_nouns(article.lang or ""))
         return Event(
             article_id=article.id,
             type=candidate.entry.type,
@@ -278,7 +278,7 @@ class Pipeline:
             sentence=sentence.text.strip(),
             certainty=certainty,
             attributed_to=chain,
-            date=nearest.value if nearest else None,
+            date=dated.value if dated else None,
             location=candidate.location,
             objects=candidate.objects,
             quantities=amounts,

@@ -80,3 +80,21 @@ def test_grouping_adds_to_known_acts_without_regrouping_them() -> None:
                                                          published="2026-05-02")], RULES, known)
     assert [c.event_id for c in acts["old"]] == ["old", "new"]
     assert [c.event_id for c in acts["later"]] == ["later"]
+
+
+def test_a_month_does_not_single_out_a_strike_unless_the_place_does() -> None:
+    strike = claim("kharkiv", type="ASSAULT", when="2026-01-21", location="Kharkiv")
+    campaign = claim("drones", type="ASSAULT", when="2026-01", published="2026-02-02")
+    near = claim("near", type="ASSAULT", when="2026-01", published="2026-02-02",
+                 location="la ville de Kharkiv")
+    acts = group([strike, campaign, near], RULES)
+    assert sorted(sorted(c.event_id for c in m) for m in acts.values()) == [
+        ["drones"], ["kharkiv", "near"]]
+    # A request is no recurrent act: its month is enough.
+    assert len(group([claim("a", when="2026-03-10"), claim("b", when="2026-03")], RULES)) == 1
+
+
+def test_a_plan_and_its_execution_are_two_acts() -> None:
+    done = claim("done", type="AID")
+    plan = claim("plan", type="AID", when=None, certainty="hypothetical")
+    assert not one_act(done, plan, RULES)

@@ -14,7 +14,7 @@ from selon.cli.main import app
 
 runner = CliRunner()
 COMMANDS = ("extract", "ingest", "events", "show", "eval", "demo", "explain", "actors lookup",
-            "actors stats", "actors eval")
+            "actors stats", "actors eval", "acts", "act", "acts-eval")
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selon.acts.identity import ActRules, Claim, group
 from selon.acts.summary import ActSummary, summarise
@@ -29,6 +29,9 @@ from selon.errors import DataError
 from selon.events.testset import matches, side
 from selon.records import Actor
 from selon.values.dates import parse_date
+
+if TYPE_CHECKING:
+    from selon.pipeline import Pipeline
 
 
 @dataclass(frozen=True)
@@ -200,17 +203,20 @@ def evaluate(corpus: Path, expected_path: Path | None, rules: ActRules,
     return report
 
 
-def run(corpus: Path, expected_path: Path | None, rules: ActRules) -> ActsReport:
+def run(corpus: Path, expected_path: Path | None, rules: ActRules,
+        pipeline: Pipeline | None = None) -> ActsReport:
     """Code the corpus into a new store, as `selon ingest` does, and score its acts."""
     # Imported here: the pipeline loads spaCy, which the gold-only figures do not need.
     from selon.batch.local import ingest_into
     from selon.pipeline import Pipeline
     from selon.store import Store
+
+    pipeline = pipeline or Pipeline()
     from selon.store.acts import act_claims, claims
 
     with (tempfile.TemporaryDirectory(prefix="selon-acts-") as folder,
           Store(Path(folder) / "acts.duckdb", rules=rules) as store):
-        ingest = ingest_into([str(corpus)], store, Pipeline(), lambda error: None)
+        ingest = ingest_into([str(corpus)], store, pipeline, lambda error: None)
         if ingest.failed:
             reasons = "; ".join(f"{e.origin}: {e.reason}" for e in ingest.failed[:3])
             raise DataError(f"{corpus}: {len(ingest.failed)} articles failed: {reasons}")

@@ -32,8 +32,8 @@ from selon.values.dates import date_bounds
 # its author (settings: act_declared_types).
 DECLARED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
 # Acts so frequent between the same sides (strikes, seizures) that a month does not single
-# one out: a report dated only by its month joins a dated one only at the same place
-# (settings: act_recurrent_types).
+# one out: a report dated only by its month joins reports dated to the day only at a place
+# one of them names (settings: act_recurrent_types).
 RECURRENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -100,15 +100,23 @@ def dates_agree(one: Claim, other: Claim, rules: ActRules) -> bool:
     gap = (max(a[0], b[0]) - min(a[1], b[1])).days
     if a[2] and b[2]:
         return gap <= rules.day_window
-    if gap > 0:
-        return False
-    if one.type in rules.recurrent_types and a[2] != b[2] and _dated(one) and _dated(other):
-        return same_place(one.location, other.location)
-    return True
+    return gap <= 0
 
 
-def _dated(claim: Claim) -> bool:
-    return bool(claim.event_date)
+def placed(claim: Claim, members: Sequence[Claim], rules: ActRules) -> bool:
+    """A report of a recurrent act (a strike) dated by its month joins reports dated to the
+    day only at a place one of them names, and the other way round: "5,000 drones in
+    January" is not the strike on Kharkiv of 21 January."""
+    if claim.type not in rules.recurrent_types or not claim.event_date:
+        return True
+    by_day = _by_day(claim)
+    if not any(m.event_date and _by_day(m) != by_day for m in members):
+        return True
+    return any(same_place(claim.location, m.location) for m in members)
+
+
+def _by_day(claim: Claim) -> bool:
+    return claim.event_date is not None and claim.event_date.count("-") == 2
 
 
 def same_place(one: str | None, other: str | None) -> bool:
@@ -158,21 +166,23 @@ def one_act(one: Claim, other: Claim, rules: ActRules) -> bool:
             and dates_agree(one, other, rules) and amounts_agree(one, other))
 
 
-def _closeness(claim: Claim, members: Sequence[Claim], rules: ActRules) -> tuple[int, int]:
-    """How well a claim fits an act it agrees with: named sides in common first, then the
-    nearest dates."""
+def _closeness(claim: Claim, members: Sequence[Claim], rules: ActRules) -> tuple[int, int, int]:
+    """How well a claim fits an act it agrees with: named sides in common first, then a place
+    in common, then the nearest dates."""
     names = sum(1 for m in members for a, b in ((claim.source, m.source), (claim.target, m.target))
                 if a is not None and b is not None and a.name and a.name == b.name)
+    places = sum(1 for m in members if same_place(claim.location, m.location))
     span = when(claim, rules)
     gaps = [abs((span[0] - s[0]).days) for m in members if span and (s := when(m, rules))]
-    return names, -min(gaps, default=0)
+    return names, places, -min(gaps, default=0)
 
 
 def best_act(claim: Claim, acts: Iterable[tuple[str, Sequence[Claim]]],
              rules: ActRules) -> str | None:
     """The id of the act the claim belongs to among `acts` (id, members), or None for a new one."""
     fitting = [(act_id, members) for act_id, members in acts
-               if members and all(one_act(claim, m, rules) for m in members)]
+               if members and all(one_act(claim, m, rules) for m in members)
+               and placed(claim, members, rules)]
     if not fitting:
         return None
     return max(fitting, key=lambda f: _closeness(claim, f[1], rules))[0]

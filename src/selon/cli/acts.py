@@ -144,10 +144,16 @@ def act(
     stdout.print(table)
 
 
+def say(line: str) -> None:
+    """A figure line, whole: not wrapped at the width of a terminal that is not there."""
+    stdout.print(line, soft_wrap=True)
+
+
 def acts_eval(
     corpus: Path = typer.Argument(..., help="A gold file whose events carry an `act` id."),
     expected: Path | None = typer.Option(None, "--acts", help="The acts' expected status, "
-                                         "outlets and sources (default: acts.jsonl beside)."),
+                                         "outlets and sources (default: NAME.acts.jsonl or "
+                                         "acts.jsonl beside the corpus)."),
     gold_only: bool = typer.Option(False, "--gold-only", help="Group the gold events only; "
                                    "do not run the coder."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Each act's figures."),
@@ -161,19 +167,21 @@ def acts_eval(
     """
     settings = load_settings()
     rules = ActRules.of(settings)
-    if expected is None and (corpus.parent / "acts.jsonl").exists():
-        expected = corpus.parent / "acts.jsonl"
+    if expected is None:
+        beside = [corpus.parent / f"{corpus.name.split('.')[0]}.acts.jsonl",
+                  corpus.parent / "acts.jsonl"]
+        expected = next((path for path in beside if path.exists()), None)
     report = evaluate(corpus, expected, rules) if gold_only else run(corpus, expected, rules)
-    stdout.print(f"corpus: {report.articles} articles, {report.gold_events} gold events in "
-                 f"{report.gold_acts} acts ({report.repeated_acts} reported in 2+ articles)", soft_wrap=True)
+    say(f"corpus: {report.articles} articles, {report.gold_events} gold events in "
+                 f"{report.gold_acts} acts ({report.repeated_acts} reported in 2+ articles)")
     g = report.gold_grouping
-    stdout.print(f"gold events grouped:  pairwise precision {g.precision:.3f}  recall "
-                 f"{g.recall:.3f}  F1 {g.f1:.3f}  ({g.events} events)", soft_wrap=True)
+    say(f"gold events grouped:  pairwise precision {g.precision:.3f}  recall "
+                 f"{g.recall:.3f}  F1 {g.f1:.3f}  ({g.events} events)")
     if report.found_grouping is not None:
         f = report.found_grouping
-        stdout.print(f"coder's events:       pairwise precision {f.precision:.3f}  recall "
+        say(f"coder's events:       pairwise precision {f.precision:.3f}  recall "
                      f"{f.recall:.3f}  F1 {f.f1:.3f}  ({report.paired} events paired with "
-                     f"{report.paired / max(1, report.gold_events):.0%} of the gold events)", soft_wrap=True)
+                     f"{report.paired / max(1, report.gold_events):.0%} of the gold events)")
     if not report.acts:
         return
     agree = {"status": 0, "outlets": 0, "sources": 0}
@@ -193,5 +201,5 @@ def acts_eval(
     if verbose:
         stdout.print(table)
     total = len(report.acts)
-    stdout.print("acts agreeing with the expected figures: " + ", ".join(
-        f"{name} {count}/{total}" for name, count in agree.items()), soft_wrap=True)
+    say("acts agreeing with the expected figures: " + ", ".join(
+        f"{name} {count}/{total}" for name, count in agree.items()))
