@@ -155,7 +155,7 @@ class Pipeline:
         previous_chain: tuple[str, ...] = ()
         authors: list[tuple[str, Actor]] = []  # (type, source) of the events so far, in order
         partners: list[tuple[Actor, Actor]] = []  # (source, target) of the events so far
-        coded_acts: set[tuple[str, str | None, str | None]] = set()
+        coded_acts: set[tuple[str, str | None, str | None, bool]] = set()
         stated_sources: list[MarkedSource] = []
         questions = QuestionFinder(load_cues(lang), scope.resolver)
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
@@ -189,8 +189,11 @@ class Pipeline:
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
                     if not self.complete(candidate):
                         continue
-                    key = (candidate.entry.type, candidate.source, candidate.target)
-                    act = (candidate.entry.type, side_of(candidate.source), side_of(candidate.target))
+                    # One event per act and stance: a claim and its denial are two events.
+                    denied = claim.certainty == "denied"
+                    key = (candidate.entry.type, candidate.source, candidate.target, denied)
+                    act = (candidate.entry.type, side_of(candidate.source),
+                           side_of(candidate.target), denied)
                     if key in seen or (candidate.entry.pos == "noun" and act in coded_acts):
                         # "les demandes de Caracas" after Caracas's request: the same act again.
                         continue

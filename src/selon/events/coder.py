@@ -90,6 +90,9 @@ class EventCoder:
             marks = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
             for child in token.children:
                 marks |= {g.lower_ for g in child.children if g.dep_ in ("case", "mark")}
+                # The clitic of an idiom: "s'en prendre à".
+                if child.pos_ == "PRON" and child.lower_ in ("en", "y"):
+                    marks.add(child.lower_)
             if not marks & set(entry.requires):
                 return False
         if entry.object:

@@ -231,11 +231,14 @@ class _BatchRows:
         self.questions = {k: v for k, v in self.questions.items() if k[0] not in stored}
 
     def insert(self, db: duckdb.DuckDBPyConnection, rules: ActRules) -> None:
-        insert_rows(db, "articles", _ARTICLE_COLUMNS, list(self.articles.values()))
+        # Articles not stored yet (see `drop`), and so their events, chains and questions.
+        insert_rows(db, "articles", _ARTICLE_COLUMNS, list(self.articles.values()), new=True)
         insert_rows(db, "actors", _ACTOR_COLUMNS, list(self.actors.values()))
-        insert_rows(db, "events", _EVENT_COLUMNS, list(self.events.values()))
-        insert_rows(db, "attributions", _ATTRIBUTION_COLUMNS, list(self.attributions.values()))
-        insert_rows(db, "open_questions", _QUESTION_COLUMNS, list(self.questions.values()))
+        insert_rows(db, "events", _EVENT_COLUMNS, list(self.events.values()), new=True)
+        insert_rows(db, "attributions", _ATTRIBUTION_COLUMNS, list(self.attributions.values()),
+                    new=True)
+        insert_rows(db, "open_questions", _QUESTION_COLUMNS, list(self.questions.values()),
+                    new=True)
         link(db, list(self.texts.items()))
         assign(db, rules, list(self.events))
 

@@ -71,8 +71,11 @@ def band_keys(sig: Signature) -> list[int]:
 
 
 def insert_rows(db: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str],
-                rows: Sequence[Sequence[object]]) -> None:
-    """Insert many rows in one statement; rows whose key is stored already are left as they are.
+                rows: Sequence[Sequence[object]], new: bool = False) -> None:
+    """Insert many rows in one statement; rows whose key is stored already are left as they
+    are, unless the rows are known to be `new`: then a stored key is an error, and the rows
+    keep their order (DuckDB's ON CONFLICT does not keep it; the store's row order is the
+    input's).
 
     Each column goes in as one list parameter and `unnest` turns the lists back into rows:
     a statement per row costs DuckDB milliseconds each, which made storing as slow as parsing.
@@ -81,7 +84,8 @@ def insert_rows(db: duckdb.DuckDBPyConnection, table: str, columns: dict[str, st
         return
     names = ", ".join(columns)
     lists = ", ".join(f"unnest(?::{kind}[])" for kind in columns.values())
-    db.execute(f"INSERT INTO {table} ({names}) SELECT * FROM (SELECT {lists}) ON CONFLICT DO NOTHING",
+    conflict = "" if new else " ON CONFLICT DO NOTHING"
+    db.execute(f"INSERT INTO {table} ({names}) SELECT * FROM (SELECT {lists}){conflict}",
                [list(column) for column in zip(*rows, strict=True)])
 
 

@@ -21,6 +21,7 @@ from selon.errors import DataError
 from selon.values.dates import TimeExpression
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_PEOPLE = frozenset({"PER", "PERSON"})
 
 
 @cache
@@ -56,7 +57,10 @@ def _path_rank(root: Token, trigger: Token, inside: range, nouns: frozenset[str]
             return 0
         if token.idx in inside:
             continue
-        if token.pos_ in _NOMINAL and token.lemma_.lower() not in nouns:
+        # A person has no date of their own: "avec le président Joseph Aoun, mercredi soir" is
+        # a date the parser hung on the name.
+        if (token.pos_ in _NOMINAL and token.lemma_.lower() not in nouns
+                and token.ent_type_ not in _PEOPLE):
             return None
     return 1
 
