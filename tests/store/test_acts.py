@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from selon.acts import ActSummary
 from selon.batch import ingest_into
+from selon.errors import StoreError
 from selon.pipeline import Pipeline
 from selon.store import EventFilter, Store
 
@@ -104,3 +106,12 @@ def test_articles_added_later_join_the_stored_acts(pipeline: Pipeline, db: Path)
     summary, rows = found
     assert [r["outlet"] for r in rows] == ["BBC", "Le Soir", "Reuters"]  # by date, then id
     assert summary == joined
+
+
+def test_a_store_written_before_acts_says_how_to_group_them(db: Path) -> None:
+    with Store(db):
+        pass
+    with duckdb.connect(str(db)) as raw:
+        raw.execute("DROP TABLE act_members")
+    with Store(db, read_only=True) as store, pytest.raises(StoreError, match="selon ingest"):
+        store.acts(EventFilter())

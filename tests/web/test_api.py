@@ -209,3 +209,18 @@ def test_pages_are_served_with_a_strict_policy(client: TestClient) -> None:
         policy = response.headers["content-security-policy"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert client.get("/static/vendor/cytoscape.min.js").status_code == 200
+
+
+def test_acts_and_one_act(client: TestClient) -> None:
+    response = client.get("/api/acts", params={"type": "AID"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["total"] == 1
+    (act,) = body["acts"]
+    assert (act["source"]["country"], act["target"]["country"], act["claims"]) == ("RUS", "VEN", 1)
+    detail = client.get(f"/api/acts/{act['act_id'][:12]}")
+    assert detail.status_code == 200, detail.text
+    assert [c["sentence"] for c in detail.json()["claims"]] == [
+        "La Russie a livré des drones au Venezuela."]
+    assert client.get("/api/acts/nope").status_code == 404
+    assert client.get("/api/acts", params={"status": "contested"}).json()["total"] == 0

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from selon.acts.identity import DECLARED_TYPES, Claim
 from selon.events.coder import SYMMETRIC_TYPES
@@ -43,6 +44,21 @@ class ActSummary:
     first_seen: date | None  # the first and last publication dates of its reports
     last_seen: date | None
     certainties: dict[str, int]
+
+    def to_record(self) -> dict[str, Any]:
+        """As `selon acts --format jsonl` and the explorer's /api/acts give it."""
+        return {
+            "act_id": self.act_id, "type": self.type,
+            "source": self.source.to_record() if self.source else None,
+            "target": self.target.to_record() if self.target else None,
+            "status": self.status, "claims": self.claims, "articles": self.articles,
+            "outlets": self.outlets, "sources": self.sources,
+            "date_first": self.first_date and self.first_date.isoformat(),
+            "date_last": self.last_date and self.last_date.isoformat(),
+            "first_seen": self.first_seen and self.first_seen.isoformat(),
+            "last_seen": self.last_seen and self.last_seen.isoformat(),
+            "certainties": self.certainties,
+        }
 
 
 # Who speaks for a state: its government and its forces are one voice ("the Kremlin", "the

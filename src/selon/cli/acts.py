@@ -6,12 +6,11 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.table import Table
 
-from selon.acts import ActRules, ActSummary
+from selon.acts import ActRules
 from selon.acts.evaluate import evaluate, run
 from selon.cli.common import (
     ACTOR_OPTION,
@@ -52,21 +51,6 @@ def _days(first: object, last: object) -> str:
     return str(first) if first == last else f"{first} – {last}"
 
 
-def as_record(act: ActSummary) -> dict[str, Any]:
-    return {
-        "act_id": act.act_id, "type": act.type,
-        "source": act.source.to_record() if act.source else None,
-        "target": act.target.to_record() if act.target else None,
-        "status": act.status, "claims": act.claims, "articles": act.articles,
-        "outlets": act.outlets, "sources": act.sources,
-        "date_first": act.first_date and act.first_date.isoformat(),
-        "date_last": act.last_date and act.last_date.isoformat(),
-        "first_seen": act.first_seen and act.first_seen.isoformat(),
-        "last_seen": act.last_seen and act.last_seen.isoformat(),
-        "certainties": act.certainties,
-    }
-
-
 def acts(
     db: Path = DB_OPTION,
     type: str | None = TYPE_OPTION,
@@ -101,7 +85,7 @@ def acts(
     found = found[:limit] if limit else found
     if format is Format.jsonl:
         for act in found:
-            sys.stdout.write(json.dumps(as_record(act), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(act.to_record(), ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{len(found)} acts")
     for column in ("act", "type", "source", "target", "when", "status", "claims", "outlets",

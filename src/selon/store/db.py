@@ -16,6 +16,7 @@ import duckdb
 
 from selon.acts.identity import ActRules
 from selon.acts.summary import ActSummary, summarise
+from selon.config import load_settings
 from selon.errors import StoreError
 from selon.pipeline import Coded
 from selon.records import Actor, Event, Provenance, Quantity
@@ -249,7 +250,7 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False,
                  rules: ActRules | None = None) -> None:
         self.path = str(path)
-        self.rules = rules or ActRules()
+        self.rules = rules or ActRules.of(load_settings())
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (create it with `selon ingest`)")
         try:
@@ -349,6 +350,7 @@ class Store:
     def acts(self, where: EventFilter) -> list[ActSummary]:
         """The acts with at least one claim that matches the filter, with every claim counted;
         the earliest first. `where.limit` limits the acts, not the claims."""
+        self._require_acts()
         sql, params = event_select(replace(where, limit=None))
         found = self.db.execute(
             f"SELECT DISTINCT m.act_id FROM act_members m JOIN ({sql}) f ON f.id = m.event_id",
@@ -361,6 +363,7 @@ class Store:
 
     def act(self, key: str) -> tuple[ActSummary, list[dict[str, Any]]] | None:
         """An act by its id (or a unique prefix of it), with its claims as event rows."""
+        self._require_acts()
         ids = [r[0] for r in self.db.execute(
             "SELECT DISTINCT act_id FROM act_members WHERE act_id LIKE ? LIMIT 2",
             [f"{key}%"]).fetchall()]
@@ -375,6 +378,13 @@ class Store:
                           " WHERE m.act_id = ? ORDER BY f.article_date NULLS LAST, f.article_id,"
                           " f.sentence_start", [*params, act_id])
         return summarise(act_id, members, self.rules.declared_types), rows
+
+    def _require_acts(self) -> None:
+        row = self.db.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'act_members'"
+                              ).fetchone()
+        if not row or not row[0]:
+            raise StoreError(f"{self.path} was written before acts were grouped: run `selon "
+                             "ingest` on it once (with any input) to group its events")
 
     def article(self, key: str) -> dict[str, Any] | None:
         """An article by its content hash (or a unique prefix of it) or by its input id."""

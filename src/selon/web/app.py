@@ -137,6 +137,30 @@ def create_app(db: Path, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS) -
             raise HTTPException(404, f"no article {key!r}")
         return article
 
+    @app.get("/api/acts", response_model=models.ActList, tags=["acts"])
+    def list_acts(store: Reader, where: Filter,
+                  min_reports: Annotated[int, Query(ge=1)] = 1,
+                  status: str | None = None,
+                  limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE_SIZE)] = 100,
+                  ) -> dict[str, object]:
+        """Acts with a claim that matches every filter, earliest first, each with its
+        claims, outlets, independent sources and status."""
+        acts = [a for a in store.acts(where)
+                if a.articles >= min_reports and (status is None or a.status == status)]
+        return {"total": len(acts), "acts": [a.to_record() for a in acts[:limit]]}
+
+    @app.get("/api/acts/{act_id}", response_model=models.ActDetail, tags=["acts"])
+    def one_act(store: Reader, act_id: str) -> dict[str, object]:
+        """An act by its id or a unique prefix, with its claims as events."""
+        try:
+            found = store.act(act_id)
+        except StoreError as error:
+            raise HTTPException(409, str(error)) from error
+        if found is None:
+            raise HTTPException(404, f"no act {act_id!r}")
+        summary, rows = found
+        return {"act": summary.to_record(), "claims": [queries.event_record(r) for r in rows]}
+
     @app.get("/api/facets", response_model=models.Facets, tags=["events"])
     def facets(store: Reader) -> dict[str, object]:
         """What the filter menus offer, with counts."""

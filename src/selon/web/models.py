@@ -135,3 +135,33 @@ class Article(BaseModel):
     lang: str | None
     segments: list[Segment]
     events: list[Event]
+
+
+class Act(BaseModel):
+    """One act as the stored events report it (selon.acts): its claims counted."""
+
+    act_id: str
+    type: str
+    source: Actor | None
+    target: Actor | None
+    status: str = Field(description="confirmed, reported, alleged, contested, denied or "
+                        "hypothetical")
+    claims: int
+    articles: int
+    outlets: int
+    sources: int = Field(description="Independent original sources")
+    date_first: str | None = Field(description="The earliest day it may have happened")
+    date_last: str | None
+    first_seen: str | None = Field(description="Its first report's publication date")
+    last_seen: str | None
+    certainties: dict[str, int]
+
+
+class ActList(BaseModel):
+    total: int
+    acts: list[Act]
+
+
+class ActDetail(BaseModel):
+    act: Act
+    claims: list[Event]
