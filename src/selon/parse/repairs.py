@@ -77,9 +77,12 @@ def give_back_objects(doc: Doc, words: frozenset[str], partitives: frozenset[str
             continue
         if any(c.dep_ in ("obj", "dobj") for c in verb.children):
             continue  # the verb has its object: the noun under the day is something else
-        for noun in list(time.children):
+        # "a annoncé mercredi soir des mesures": the object may hang on a second time word.
+        hosts = [time, *(c for c in time.children if c.lower_ in words and c.i > time.i)]
+        nouns = [noun for host in hosts for noun in host.children if noun.i > host.i]
+        for noun in nouns:
             cases = [c for c in noun.children if c.dep_ == "case" and c.i < noun.i]
-            if noun.dep_ == "nmod" and noun.pos_ == "NOUN" and noun.i > time.i and cases and (
+            if noun.dep_ == "nmod" and noun.pos_ == "NOUN" and cases and (
                 cases[0].lower_ in partitives
             ):
                 noun.head = verb
