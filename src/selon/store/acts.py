@@ -59,7 +59,7 @@ def claims(db: duckdb.DuckDBPyConnection, where: str = "", params: Sequence[Any]
     """Events as claims with their act ids (None while unassigned), in the order they were
     stored: by article, then by position in it."""
     sql = _CLAIMS + (f" WHERE {where}" if where else "")
-    sql += " ORDER BY a.ingested_at, a.id, e.sentence_start, e.trigger_start, e.id"
+    sql += " ORDER BY a.rowid, e.sentence_start, e.trigger_start, e.id"
     return [_claim(row) for row in db.execute(sql, list(params)).fetchall()]
 
 
