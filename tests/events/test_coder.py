@@ -85,6 +85,9 @@ CASES = [
     ("fr", "Des coopérations entre Moscou et Caracas se multiplient.", ("COOPERATE", "RUS", "VEN")),
     ("fr", "Le ministre vénézuélien est mentionné comme ayant demandé des drones à l'Iran.",
      ("REQUEST", "VEN", "IRN")),
+    # an idiom with its clitic, and a subject the parser left unlabelled
+    ("fr", "Pékin s'en est pris mardi au président taïwanais Lai Ching-te.",
+     ("ACCUSE", "CHN", "TWN")),
 ]
 
 
@@ -99,6 +102,19 @@ def test_coordinated_targets_give_one_event_each(pipeline: Pipeline) -> None:
             "demander un soutien militaire.")
     found = triples(code(pipeline, text, "fr"))
     assert {("REQUEST", "VEN", "RUS"), ("REQUEST", "VEN", "CHN")} <= found
+
+
+def test_one_noun_act_with_two_named_targets_is_two_events(pipeline: Pipeline) -> None:
+    text = "Washington a annoncé des mesures visant Rosneft et Lukoil."
+    names = {e.target.name for e in code(pipeline, text, "fr") if e.target}
+    assert names == {"Rosneft", "Lukoil"}
+
+
+def test_a_claim_and_its_denial_are_two_events(pipeline: Pipeline) -> None:
+    text = ("Selon Kiev, la Corée du Nord a livré des missiles à la Russie. Pyongyang a démenti "
+            "tout transfert d'armes vers la Russie.")
+    found = [e.certainty for e in code(pipeline, text, "fr") if e.type == "AID"]
+    assert "denied" in found and len(found) == 2
 
 
 def test_passive_voice_agent_is_the_source(pipeline: Pipeline) -> None:

@@ -255,7 +255,9 @@ class EventCoder:
                    and head.head.pos_ == "VERB" and head.head.head is not head.head):
                 head = head.head.head
             return [head]
-        return []
+        # "Pékin s'en est pris à…": a name before the verb that the French parser left
+        # unlabelled (`dep`) is its subject.
+        return [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i < verb.i]
 
     def agent_tokens(self, verb: Token) -> list[Token]:
         found: list[Token] = []
