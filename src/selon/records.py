@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,11 @@ class Actor:
 
     def to_record(self) -> dict[str, str | None]:
         return {"country": self.country, "sector": self.sector, "name": self.name, "org": self.org}
+
+    @classmethod
+    def from_record(cls, raw: Mapping[str, Any]) -> Actor:
+        """The actor of a FORMAT.md actor object (missing fields are null)."""
+        return cls(raw.get("country"), raw.get("sector"), raw.get("name"), raw.get("org"))
 
 
 @dataclass(frozen=True)

@@ -59,8 +59,7 @@ def read_cases(path: Path) -> list[Case]:
                 context=str(raw.get("context") or ""),
                 text=str(raw["text"]),
                 mention=str(raw["mention"]),
-                expected=Actor(expected.get("country"), expected.get("sector"),
-                               expected.get("name"), expected.get("org")),
+                expected=Actor.from_record(expected),
             )
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
             raise DataError(f"{where}: malformed case ({error})") from error

@@ -76,9 +76,7 @@ class ActsReport:
 
 
 def _actor(raw: Mapping[str, Any] | None) -> Actor | None:
-    if not raw:
-        return None
-    return Actor(raw.get("country"), raw.get("sector"), raw.get("name"), raw.get("org"))
+    return Actor.from_record(raw) if raw else None
 
 
 def read_corpus(path: Path) -> tuple[list[dict[str, Any]], list[GoldClaim]]:

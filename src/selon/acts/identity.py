@@ -22,8 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
-from selon.config import Settings
+from selon.config import Settings, load_settings
 from selon.events.coder import SYMMETRIC_TYPES
 from selon.records import Actor, Quantity
 from selon.values.dates import date_bounds
@@ -46,6 +47,12 @@ class ActRules:
     undated_days: int = 7
     declared_types: frozenset[str] = DECLARED_TYPES
     recurrent_types: frozenset[str] = RECURRENT_TYPES
+
+    @classmethod
+    @cache
+    def default(cls) -> ActRules:
+        """The rules of the settings file (read once per process)."""
+        return cls.of(load_settings())
 
     @classmethod
     def of(cls, settings: Settings) -> ActRules:
@@ -81,16 +88,15 @@ def when(claim: Claim, rules: ActRules) -> tuple[date, date, bool] | None:
     A year alone says little: where the article's date falls in that year, the act is taken
     to be recent news, as an undated one is."""
     first, last = date_bounds(claim.event_date)
-    span = (first, last) if first and last else None
-    if span is not None and claim.event_date is not None and claim.event_date.count("-") == 2:
-        return span[0], span[1], True
+    if first and last and _by_day(claim):
+        return first, last, True
     recent = None
     if claim.published is not None:
         recent = (claim.published - timedelta(days=rules.undated_days), claim.published)
-    if span is None or (claim.event_date is not None and "-" not in claim.event_date and recent is not None
-                        and span[0] <= recent[1] <= span[1]):
+    year_only = claim.event_date is not None and "-" not in claim.event_date
+    if not (first and last) or (year_only and recent is not None and first <= recent[1] <= last):
         return (*recent, False) if recent else None
-    return span[0], span[1], False
+    return first, last, False
 
 
 def dates_agree(one: Claim, other: Claim, rules: ActRules) -> bool:

@@ -18,8 +18,8 @@ from spacy.tokens import Span, Token
 from selon.actors import Mention
 from selon.actors.resolve import ActorResolver, MentionIndex
 from selon.attribution.cues import Cues
-from selon.events.coder import EventCoder
-from selon.records import Actor, Event, OpenQuestion
+from selon.events.coder import EventCoder, side_of
+from selon.records import Event, OpenQuestion
 
 
 def _words(sentence: Span) -> list[str]:
@@ -41,9 +41,6 @@ class _Asked:
     types: frozenset[str]  # types of the acts it names
     paragraph: tuple[int, int]  # the paragraph's first and last character in the article
 
-
-def _side(actor: Actor | None) -> str | None:
-    return None if actor is None else (actor.org or actor.country)
 
 
 class QuestionFinder:
@@ -80,7 +77,7 @@ class QuestionFinder:
         if cue is None:
             return
         found: list[Mention] = mentions.within(sentence.start, sentence.end)
-        sides = {side for m in found if (side := _side(self.resolver.mention_actor(m)))}
+        sides = {side for m in found if (side := side_of(self.resolver.mention_actor(m)))}
         doc = sentence.doc
         self.asked.append(_Asked(
             OpenQuestion(sentence.text.strip(), offset + sentence.start_char,
@@ -108,7 +105,7 @@ class QuestionFinder:
 
     @staticmethod
     def _score(asked: _Asked, event: Event) -> int:
-        shared = {_side(event.source), _side(event.target)} & asked.sides
+        shared = {side_of(event.source), side_of(event.target)} & asked.sides
         if not shared:
             return 0
         return 2 * len(shared) + int(event.type in asked.types)

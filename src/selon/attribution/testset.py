@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from selon.records import Actor, Article, Event
+from selon.events.coder import side_of
+from selon.records import Article, Event
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,11 @@ def same_chain(expected: Iterable[str], found: Iterable[str]) -> bool:
                                            for a, b in zip(left, right, strict=True))
 
 
-def _side(actor: Actor | None) -> str | None:
-    return None if actor is None else (actor.org or actor.country)
-
 
 def the_event(case: ClaimCase, events: Iterable[Event]) -> Event | None:
     """The event the case is about: its type and sides, in the sentence with `within`."""
     for event in events:
-        if (event.type, _side(event.source), _side(event.target)) != (
+        if (event.type, side_of(event.source), side_of(event.target)) != (
                 case.type, case.source, case.target):
             continue
         if case.within is None or case.within in event.sentence:

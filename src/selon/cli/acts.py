@@ -25,24 +25,16 @@ from selon.cli.common import (
     TYPE_OPTION,
     UNTIL_OPTION,
     actor_label,
+    actor_text,
     fail,
     stdout,
 )
-from selon.config import load_settings
-from selon.records import Actor
 from selon.store import EventFilter, Store
 
 
 class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
-
-
-def _side(actor: Actor | None) -> str:
-    if actor is None:
-        return "—"
-    label = " ".join(p for p in (actor.country or actor.org or "—", actor.sector) if p)
-    return f"{label} ({actor.name})" if actor.name else label
 
 
 def _days(first: object, last: object) -> str:
@@ -77,12 +69,10 @@ def acts(
 
     Example: selon acts --db news.duckdb --type REQUEST --min-reports 2
     """
-    where = EventFilter(type, country, actor, certainty, source, since, until, article, None,
+    where = EventFilter(type, country, actor, certainty, source, since, until, article, limit,
                         outlet, text)
-    with Store(db, read_only=True, rules=ActRules.of(load_settings())) as store:
-        found = [a for a in store.acts(where)
-                 if a.articles >= reports and (status is None or a.status == status)]
-    found = found[:limit] if limit else found
+    with Store(db, read_only=True) as store:
+        found = store.acts(where, reports, status)
     if format is Format.jsonl:
         for act in found:
             sys.stdout.write(json.dumps(act.to_record(), ensure_ascii=False) + "\n")
@@ -92,7 +82,7 @@ def acts(
                    "sources", "seen"):
         table.add_column(column)
     for act in found:
-        table.add_row(act.act_id[:10], act.type, _side(act.source), _side(act.target),
+        table.add_row(act.act_id[:10], act.type, actor_text(act.source), actor_text(act.target),
                       _days(act.first_date, act.last_date), act.status, str(act.claims),
                       str(act.outlets), str(act.sources), _days(act.first_seen, act.last_seen))
     stdout.print(table)
@@ -107,12 +97,12 @@ def act(
 
     Example: selon act 3f2a9c --db news.duckdb
     """
-    with Store(db, read_only=True, rules=ActRules.of(load_settings())) as store:
+    with Store(db, read_only=True) as store:
         found = store.act(act_id)
     if found is None:
         raise fail(f"no act {act_id!r} in {db}")
     summary, rows = found
-    stdout.print(f"[bold]{summary.type}[/bold] {_side(summary.source)} → {_side(summary.target)}"
+    stdout.print(f"[bold]{summary.type}[/bold] {actor_text(summary.source)} → {actor_text(summary.target)}"
                  f"  ·  {summary.status}  ·  {_days(summary.first_date, summary.last_date)}")
     stdout.print(f"act {summary.act_id}: {summary.claims} claims in {summary.articles} articles,"
                  f" {summary.outlets} outlets, {summary.sources} independent sources;"
@@ -149,8 +139,7 @@ def acts_eval(
 
     Example: selon acts-eval tests/fixtures/acts/corpus.gold.jsonl
     """
-    settings = load_settings()
-    rules = ActRules.of(settings)
+    rules = ActRules.default()
     if expected is None:
         beside = [corpus.parent / f"{corpus.name.split('.')[0]}.acts.jsonl",
                   corpus.parent / "acts.jsonl"]

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from selon.records import DocumentError
+from selon.records import Actor, DocumentError
 
 stderr = Console(stderr=True, highlight=False)
 stdout = Console(highlight=False)
@@ -44,6 +44,14 @@ def report_error(error: DocumentError) -> None:
 def fail(message: str) -> typer.Exit:
     stderr.print(f"[red]selon:[/red] {escape(message)}", soft_wrap=True)
     return typer.Exit(EXIT_ERROR)
+
+
+def actor_text(actor: Actor | None) -> str:
+    """An actor in one line: "RUS GOV (Vladimir Putin)", "EU IGO", "—" for none."""
+    if actor is None:
+        return "—"
+    label = " ".join(p for p in (actor.country or actor.org, actor.sector) if p) or "?"
+    return f"{label} ({actor.name})" if actor.name else label
 
 
 def actor_label(row: dict[str, Any], side: str) -> str:

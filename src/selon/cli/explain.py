@@ -7,18 +7,11 @@ from pathlib import Path
 import typer
 from rich.text import Text
 
-from selon.cli.common import fail, stdout
+from selon.cli.common import actor_text, fail, stdout
 from selon.errors import SelonError
 from selon.pipeline import Pipeline
-from selon.records import Actor, Article, Event
+from selon.records import Article, Event
 from selon.store import Store
-
-
-def _actor(actor: Actor | None) -> str:
-    if actor is None:
-        return "—"
-    label = " ".join(p for p in (actor.country or actor.org, actor.sector) if p) or "?"
-    return f"{label} ({actor.name})" if actor.name else label
 
 
 def _number(value: float) -> str:
@@ -27,7 +20,7 @@ def _number(value: float) -> str:
 
 def _event_lines(event: Event) -> list[str]:
     chain = " > ".join(event.attributed_to)
-    lines = [f"{event.type} {_actor(event.source)} → {_actor(event.target)}  "
+    lines = [f"{event.type} {actor_text(event.source)} → {actor_text(event.target)}  "
              f"[{event.certainty}{', according to ' + chain if chain else ''}]",
              f"trigger '{event.provenance.trigger}'  rule {event.provenance.rule}"]
     details = [f"date {event.date}" if event.date else "",

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from selon.acts.identity import ActRules, Claim, group, when
-from selon.events.coder import SYMMETRIC_TYPES
+from selon.events.coder import SYMMETRIC_TYPES, side_of
 from selon.records import Actor, Quantity
 from selon.store.duplicates import insert_rows
 from selon.values.dates import parse_date
@@ -72,9 +72,6 @@ def act_claims(db: duckdb.DuckDBPyConnection, act_ids: Sequence[str]) -> dict[st
     return found
 
 
-def _side(actor: Actor | None) -> str | None:
-    return None if actor is None else (actor.org or actor.country)
-
 
 def _candidates(db: duckdb.DuckDBPyConnection, new: Sequence[Claim], rules: ActRules
                 ) -> list[str]:
@@ -86,7 +83,7 @@ def _candidates(db: duckdb.DuckDBPyConnection, new: Sequence[Claim], rules: ActR
     for claim in new:
         span = when(claim, rules)
         first, last = (span[0] - reach, span[1] + reach) if span else (None, None)
-        orders = [(_side(claim.source), _side(claim.target))]
+        orders = [(side_of(claim.source), side_of(claim.target))]
         if claim.type in SYMMETRIC_TYPES:
             orders.append(orders[0][::-1])
         asked += [(claim.type, source, target, first, last) for source, target in orders]
@@ -105,8 +102,8 @@ def _candidates(db: duckdb.DuckDBPyConnection, new: Sequence[Claim], rules: ActR
 
 def _act_row(act_id: str, members: Sequence[Claim], rules: ActRules) -> tuple[Any, ...]:
     spans = [s for c in members if (s := when(c, rules)) is not None]
-    source = next((side for c in members if (side := _side(c.source))), None)
-    target = next((side for c in members if (side := _side(c.target))), None)
+    source = next((side for c in members if (side := side_of(c.source))), None)
+    target = next((side for c in members if (side := side_of(c.target))), None)
     return (act_id, members[0].type, source, target, min((s[0] for s in spans), default=None),
             max((s[1] for s in spans), default=None))
 

@@ -16,7 +16,6 @@ import duckdb
 
 from selon.acts.identity import ActRules
 from selon.acts.summary import ActSummary, summarise
-from selon.config import load_settings
 from selon.errors import StoreError
 from selon.pipeline import Coded
 from selon.records import Actor, Event, Provenance, Quantity
@@ -250,7 +249,7 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False,
                  rules: ActRules | None = None) -> None:
         self.path = str(path)
-        self.rules = rules or ActRules.of(load_settings())
+        self.rules = rules or ActRules.default()
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (create it with `selon ingest`)")
         try:
@@ -347,9 +346,11 @@ class Store:
             sql += f" LIMIT {int(where.limit)}"
         return self._rows(sql, params)
 
-    def acts(self, where: EventFilter) -> list[ActSummary]:
-        """The acts with at least one claim that matches the filter, with every claim counted;
-        the earliest first. `where.limit` limits the acts, not the claims."""
+    def acts(self, where: EventFilter, min_reports: int = 1,
+             status: str | None = None) -> list[ActSummary]:
+        """The acts with at least one claim that matches the filter, with every claim counted,
+        reported in at least `min_reports` articles and of `status` if given; the earliest
+        first. `where.limit` limits the acts, not the claims."""
         self._require_acts()
         sql, params = event_select(replace(where, limit=None))
         found = self.db.execute(
@@ -358,6 +359,8 @@ class Store:
         acts = [summarise(act_id, members, self.rules.declared_types)
                 for act_id, members in act_claims(self.db, [r[0] for r in found]).items()
                 if members]
+        acts = [a for a in acts
+                if a.articles >= min_reports and (status is None or a.status == status)]
         acts.sort(key=lambda a: (a.first_date or a.first_seen or date.max, a.act_id))
         return acts[:where.limit] if where.limit else acts
 

@@ -145,8 +145,7 @@ def create_app(db: Path, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS) -
                   ) -> dict[str, object]:
         """Acts with a claim that matches every filter, earliest first, each with its
         claims, outlets, independent sources and status."""
-        acts = [a for a in store.acts(where)
-                if a.articles >= min_reports and (status is None or a.status == status)]
+        acts = store.acts(where, min_reports, status)
         return {"total": len(acts), "acts": [a.to_record() for a in acts[:limit]]}
 
     @app.get("/api/acts/{act_id}", response_model=models.ActDetail, tags=["acts"])
