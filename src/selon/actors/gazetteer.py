@@ -24,7 +24,9 @@ from typing import Any
 from selon.errors import DataError
 from selon.records import Actor
 
-ALIAS_KINDS = frozenset({"name", "adjective", "capital", "seat", "acronym", "surname", "city"})
+ALIAS_KINDS = frozenset({"name", "adjective", "capital", "seat", "acronym", "surname", "city", "region"})
+# Entities and aliases of these kinds are places that stand for their country's territory.
+PLACE_KINDS = frozenset({"city", "region"})
 FORMER_SECTOR = "ELI"
 
 
@@ -55,8 +57,9 @@ class Entity:
         """The actor this entity is on `day` (its latest role when the day is unknown)."""
         if self.kind == "country":
             return Actor(country=self.id, sector="GOV")
-        if self.kind == "city":
-            # A city stands for its country's territory ("a strike on Kharkiv" targets UKR).
+        if self.kind in PLACE_KINDS:
+            # A city or region stands for its country's territory ("a strike on Kharkiv"
+            # targets UKR, "exercises in Alaska" are in the USA).
             return Actor(country=self.country)
         if not self.roles:
             return Actor(self.country, self.sector, self.name, self.org)

@@ -16,7 +16,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from selon.actors.gazetteer import Alias, Gazetteer
+from selon.actors.gazetteer import PLACE_KINDS, Alias, Gazetteer
 from selon.parse.hyphens import COMPONENT
 
 # NER labels of the two models for people and organisations not in the gazetteer.
@@ -31,7 +31,7 @@ class Mention:
     start: int  # token indices in the paragraph's Doc
     end: int
     text: str
-    kind: str  # alias kind (name, adjective, capital, seat, acronym, surname) or "unknown"
+    kind: str  # alias kind (name, adjective, capital, seat, acronym, surname, city, region) or "unknown"
     entity_id: str | None  # None for a person or organisation not in the gazetteer
     label: str | None = None  # the NER label of an unknown name
 
@@ -71,8 +71,8 @@ class ActorMatcher:
             for key, group in forms.items():
                 matcher.add(key, [merger(next(docs)) if merger else next(docs) for _ in group])
 
-    def _is_city(self, span: Span) -> bool:
-        return self._keys[span.label_].kind == "city"
+    def _is_place(self, span: Span) -> bool:
+        return self._keys[span.label_].kind in PLACE_KINDS
 
     def mentions(self, doc: Doc) -> list[Mention]:
         spans: list[Span] = []
@@ -83,11 +83,11 @@ class ActorMatcher:
             if ent.label_ not in PERSON_LABELS | ORG_LABELS:
                 continue
             overlapping = [s for s in spans if s.start < ent.end and ent.start < s.end]
-            # A person spaCy found beats a city inside their name ("Carla Mendoza"); otherwise
-            # a name counts only where no alias matched: "Conseil de sécurité de l'ONU" as one
-            # ORG would hide the UN.
+            # A person spaCy found beats a city or region inside their name ("Carla Mendoza");
+            # otherwise a name counts only where no alias matched: "Conseil de sécurité de
+            # l'ONU" as one ORG would hide the UN.
             if ent.label_ in PERSON_LABELS and overlapping and all(
-                self._is_city(s) and len(s) < len(ent) for s in overlapping
+                self._is_place(s) and len(s) < len(ent) for s in overlapping
             ):
                 spans = [s for s in spans if s not in overlapping]
                 overlapping = []

@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from selon.actors.gazetteer import Gazetteer
+from selon.actors.gazetteer import PLACE_KINDS, Gazetteer
 from selon.actors.matcher import ORG_LABELS, Mention
 from selon.parse.syntax import noun_phrase, prepositional_objects
 from selon.records import Actor
@@ -51,9 +51,9 @@ class ActorResolver:
         return entity is not None and entity.kind == "country"
 
     def is_place(self, mention: Mention) -> bool:
-        """A country, capital or city: somewhere an act can take place."""
+        """A country, capital, city or region: somewhere an act can take place."""
         entity = self.gazetteer.entities.get(mention.entity_id or "")
-        return entity is not None and entity.kind in ("country", "city")
+        return entity is not None and (entity.kind == "country" or entity.kind in PLACE_KINDS)
 
     def role_sector(self, token: Token) -> str | None:
         """The sector a role word gives ("armée" MIL); longer roles first ("forces de
@@ -128,7 +128,10 @@ class ActorResolver:
             if mention is not None and mention not in found:
                 found.append(mention)
         country_mentions = [m for m in found if self.is_country(m)]
-        named = [m for m in found if not self.is_country(m)]
+        # "des colons israéliens de Cisjordanie": where the phrase names a country, a region
+        # in it says where, not who.
+        named = [m for m in found if not self.is_country(m) and not (
+            country_mentions and m.kind == "region")]
         sector = self.role_sector(head)
         country = self.mention_actor(country_mentions[0]).country if country_mentions else None
 
@@ -167,7 +170,10 @@ class ActorResolver:
 
     def owner(self, head: Token, mentions: MentionIndex) -> Actor | None:
         """Whose thing a phrase names: "Chad's border posts", "le sud du Liban" -> that country."""
+        own = mentions.at(head)
         for child in head.children:
+            if own is not None and mentions.at(child) == own:
+                continue  # a word of the head's own name ("Conseil de paix et de sécurité")
             is_owner = child.dep_ in ("poss", "nmod:poss") or (
                 child.dep_ == "nmod" and any(c.lower_ in ("de", "du", "des", "d'", "d’")
                                              for c in child.children if c.dep_ == "case")

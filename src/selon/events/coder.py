@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from selon.actors.gazetteer import PLACE_KINDS
 from selon.actors.references import Discourse
 from selon.actors.resolve import ActorResolver, MentionIndex
 from selon.events.lexicon import Lexicon, Trigger
@@ -19,6 +20,7 @@ from selon.parse.syntax import (
     children,
     conjuncts,
     is_passive,
+    is_passive_participle,
     noun_phrase,
     phrase_text,
     prepositional_objects,
@@ -98,6 +100,8 @@ class EventCoder:
         if entry.object:
             objects = [c for c in token.children
                        if c.dep_ in OBJECT_DEPS | {"nsubj:pass", "nsubjpass"}]
+            if is_passive_participle(token):
+                objects.append(token.head)  # "les soldats déployés", "hostages freed"
             if not any(_word_in(o, entry.object) for o in objects):
                 return False
         if entry.complement:
@@ -150,8 +154,12 @@ class EventCoder:
         if actor.name or actor.org or not actor.country:
             return []
         found: list[Actor] = []
-        for adjective in head.children:
-            if adjective.dep_ not in ("amod", "compound", "nmod") or mentions.at(adjective) is None:
+        # "the foreign ministers of Venezuela and Guyana", "les chefs d'état-major du Mali et du
+        # Niger" too.
+        owners = prepositional_objects(head, "of") + prepositional_objects(head, "de")
+        for adjective in [*head.children, *owners]:
+            if adjective.dep_ not in ("amod", "compound", "nmod", "pobj") or (
+                    mentions.at(adjective) is None):
                 continue
             for other in conjuncts(adjective)[1:]:
                 mention = mentions.at(other)
@@ -206,7 +214,7 @@ class EventCoder:
         end = sentence.end if before is None else before
         found: list[Actor] = []
         for mention in mentions.within(sentence.start, end):
-            if mention.kind == "city":
+            if mention.kind in PLACE_KINDS:
                 continue  # a place, not an actor one can point back to
             # In context: "James Kabarebe, a Rwandan government minister" is RWA GOV.
             root = sentence.doc[mention.start:mention.end].root
@@ -320,9 +328,19 @@ class EventCoder:
     # --- events ------------------------------------------------------------------------------
     def verb_candidates(self, verb: Token, entry: Trigger,
                         mentions: MentionIndex) -> list[Candidate]:
-        if is_passive(verb):
+        participle = is_passive_participle(verb)
+        if entry.type in AREA_TYPES and (participle or is_passive(verb)):
+            # "Russian troops were deployed to Belarus", "troops withdrawn from the border":
+            # what is moved is the mover's own force.
+            moved = [verb.head] if participle else children(verb, self.lexicon.passive_subject)
+            sources = (self.actors_of(self.agent_tokens(verb), mentions)
+                       or self.actors_of(moved, mentions))
+            targets = self.targets_of(verb, entry.target, mentions)
+        elif participle or is_passive(verb):
+            # "10 Russian soldiers killed in Ukraine", "les civils emprisonnés": the noun a past
+            # participle qualifies is what was acted on.
             sources = self.actors_of(self.agent_tokens(verb), mentions)
-            patient = children(verb, self.lexicon.passive_subject)
+            patient = [verb.head] if participle else children(verb, self.lexicon.passive_subject)
             targets = self.actors_of(patient, mentions) or self.targets_of(
                 verb, entry.target, mentions
             )
@@ -347,8 +365,9 @@ class EventCoder:
         targets = [(t, self._counterpart(t, a, sources, mentions)) for t, a in targets]
         taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
         found = self._pairs(verb, entry, sources, targets, self.objects_of(verb, taken))
-        if not targets:
-            kind = self.object_event(verb)
+        kind = self.object_event(verb)
+        if not targets and kind != entry.type:
+            # (not "staged a protest": a light verb's object is its own act, not one it answers)
             found = [replace(c, object_event=kind) for c in found]
         return found
 
@@ -448,6 +467,15 @@ class EventCoder:
                      if side_of(a) not in own]
             if found:
                 return found
+        for noun in children(verb, OBJECT_DEPS | {"obl:arg"}):
+            # "a exigé le retrait des rebelles", "demanded the release of the hostages by
+            # Hamas": the act asked for names its author.
+            entry = self.entry_for(noun)
+            if entry is not None and entry.pos == "noun":
+                found = [(t, a) for t, a in self.targets_of(noun, entry.source, mentions)
+                         if side_of(a) not in own]
+                if found:
+                    return found
         return []
 
     def _partner_above(self, verb: Token, mentions: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -470,7 +498,7 @@ class EventCoder:
             return []
         found: list[tuple[Token, Actor]] = []
         for mention in mentions.within(subtree[0].i, subtree[-1].i + 1):
-            if mention.kind in ("adjective", "city"):
+            if mention.kind == "adjective" or mention.kind in PLACE_KINDS:
                 continue
             other = self.resolver.mention_actor(mention)
             if other != actor and other not in [a for _, a in found]:
@@ -481,6 +509,12 @@ class EventCoder:
                     mentions: MentionIndex) -> str | None:
         """Where the act took place: "à Tbilissi", "in the Kursk region", "près de Kidal"; not
         a country that is one of its sides ("vendu à l'Arménie" names a buyer, not a place)."""
+        found = self._place(trigger, sides, side_tokens, mentions)
+        return found[0] if found else None
+
+    def _place(self, trigger: Token, sides: set[str | None], side_tokens: set[int],
+               mentions: MentionIndex) -> tuple[str, str | None] | None:
+        """The place of the act as written, and its country where the gazetteer knows it."""
         anchors = [trigger]
         verb = self._governing_verb(trigger) if trigger.pos_ == "NOUN" else None
         if verb is not None:
@@ -493,19 +527,19 @@ class EventCoder:
                     (c for c in child.children if c.dep_ == "pobj"), child)
                 for token in noun_phrase(place):
                     mention = mentions.at(token)
-                    if mention is not None and mention.kind in ("name", "capital", "city") and (
+                    if mention is not None and mention.kind in ("name", "capital", *PLACE_KINDS) and (
                         self.resolver.is_place(mention)
                     ):
                         actor = self.resolver.mention_actor(mention)
                         is_side = bool(side_tokens & set(range(mention.start, mention.end)))
                         if not is_side and (mention.kind != "name" or actor.country not in sides):
-                            return mention.text
+                            return mention.text, actor.country
                         continue
                     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
                     if entity is not None and entity.label_ in ("LOC", "GPE", "FAC") and not any(
                         mentions.at(t) for t in entity
                     ):
-                        return entity.text
+                        return entity.text, None
         return None
 
     def _with_lone_target(self, candidates: list[Candidate], sentence: Span,
@@ -515,8 +549,19 @@ class EventCoder:
         if all(c.target is not None or c.source is None or c.entry.type in UNADDRESSED_TYPES
                for c in candidates):
             return candidates
+        # Not a name inside the author's own phrase ("Erdogan, qui se trouvait à Kazan pour le
+        # sommet des BRICS"); and none for coordinated authors ("Brazil and the United States
+        # are seeking to deepen…", "Le Japon et l'Australie ont exprimé…, appelant…").
+        doc = sentence.doc
+        authors = {c.side_tokens[0] for c in candidates if c.source is not None}
+        if len({side_of(c.source) for c in candidates if c.source is not None}) > 1 and len(
+                {_coordination_head(doc[i]).i for i in authors}) == 1:
+            return candidates
+        inside = {t.i for i in authors for t in doc[i].subtree} | authors
         others: dict[str | None, Actor] = {}
         for mention in mentions.within(sentence.start, sentence.end):
+            if mention.start in inside and doc[mention.start].i not in authors:
+                continue
             if mention.kind in LONE_TARGET_KINDS and mention.entity_id is not None:
                 actor = self.resolver.mention_actor(mention)
                 if actor.sector != "JRN":  # the outlet that reports it is not a side
@@ -527,7 +572,7 @@ class EventCoder:
             if candidate.target is None and source is not None and (
                 candidate.entry.type not in UNADDRESSED_TYPES
             ):
-                rest = [a for key, a in others.items() if key and key != (source.org or source.country)]
+                rest = [a for key, a in others.items() if key and key != side_of(source)]
                 if len(rest) == 1:
                     candidate = replace(candidate, target=rest[0])
             found.append(candidate)
@@ -539,8 +584,12 @@ class EventCoder:
             return candidates
         sides = {a.country for c in candidates for a in (c.source, c.target) if a is not None}
         side_tokens = {i for c in candidates for i in c.side_tokens}
-        place = self.location_of(trigger, sides, side_tokens, mentions)
-        return [replace(c, location=place) for c in candidates]
+        found = self._place(trigger, sides, side_tokens, mentions)
+        if found is None:
+            return candidates
+        place, country = found
+        return [replace(c, location=place, target=c.target or _place_target(c, country))
+                for c in candidates]
 
     @staticmethod
     def _introduced_by(child: Token, prepositions: frozenset[str]) -> bool:
@@ -606,7 +655,8 @@ class EventCoder:
     def _embedded(self, token: Token, verbs: dict[int, Trigger]) -> bool:
         current = token
         while current.head is not current and current.dep_ in ("xcomp", "ccomp", "obj", "dobj",
-                                                                 "pcomp", "prep", "pobj", "advcl"):
+                                                                 "obl:arg", "pcomp", "prep",
+                                                                 "pobj", "advcl"):
             current = current.head
             entry = verbs.get(current.i)
             if entry is not None and entry.type in EMBEDDING_TYPES:
@@ -678,6 +728,26 @@ class EventCoder:
         root_subjects = self.actors_of(self.subject_tokens(sentence.root), mentions)
         self.discourse.note(self.named_in_sentence(sentence, mentions),
                             root_subjects[0][1] if root_subjects else None)
+
+
+def _coordination_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _place_target(candidate: Candidate, country: str | None) -> Actor | None:
+    """The side a target-less act faces by where it happens: "activists staged a protest in
+    Beijing" protest to China's government, "exercises in Alaska" build up against the United
+    States, "withdrew from southern Lebanon" retreats from Lebanon; not one's own country for a
+    build-up or a withdrawal ("moving units south of the Litani")."""
+    source = candidate.source
+    if country is None or source is None:
+        return None
+    if candidate.entry.type == "PROTEST" or (
+            candidate.entry.type in AREA_TYPES and country != source.country):
+        return Actor(country=country, sector="GOV")
+    return None
 
 
 def _frame_text(entry: Trigger) -> str:

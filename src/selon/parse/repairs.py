@@ -7,6 +7,9 @@
 - It reads the auxiliary "être" of active verbs as a passive one: "l'Arabie saoudite et l'Iran
   sont convenus", "les délégations se sont mises d'accord". Verbs that take "être" in the active
   voice, and pronominal verbs, with no agent, are made active again.
+- It hangs a named complement on a date before it: in "s'est emparé le 16 février de Bukavu"
+  Bukavu belongs to "16 février". A name introduced by "de" under a date that modifies a verb
+  is given back to the verb.
 - Before the parser, sentences are cut only where a writer ends them (see
   split_at_clause_marks).
 
@@ -19,7 +22,7 @@ from collections.abc import Callable
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from selon.errors import DataError
 from selon.parse.hyphens import token_words
@@ -37,15 +40,15 @@ TIME_DEPS = frozenset({"obl:mod", "obl", "advmod"})
 
 
 @cache
-def repair_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
-    """(time words, partitive articles, verbs conjugated with "être") for `lang`, or None when
-    it needs no repair."""
+def repair_words(lang: str) -> tuple[frozenset[str], ...] | None:
+    """(time words, partitive articles, verbs conjugated with "être", month names) for `lang`,
+    or None when it needs no repair."""
     raw = token_words(lang)
     if raw is None or "time_words" not in raw:
         return None
     try:
-        return (frozenset(raw["time_words"]), frozenset(raw["partitive_articles"]),  # type: ignore[call-overload]
-                frozenset(raw["etre_verbs"]))  # type: ignore[call-overload]
+        return tuple(frozenset(raw[key])  # type: ignore[call-overload]
+                     for key in ("time_words", "partitive_articles", "etre_verbs", "months"))
     except (KeyError, TypeError) as error:
         raise DataError(f"lang/{lang}/tokens.toml: {error}") from error
 
@@ -92,6 +95,31 @@ def give_back_objects(doc: Doc, words: frozenset[str], partitives: frozenset[str
     return doc
 
 
+DE_FORMS = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def give_back_named_complements(doc: Doc, months: frozenset[str]) -> Doc:
+    for name in doc:
+        date = name.head
+        if date.lower_ in months and date.dep_ == "nmod" and date.head.like_num:
+            date = date.head  # "le 16 février de Bukavu": under the month of a day
+        if name.pos_ != "PROPN" or name.dep_ != "nmod" or date.dep_ not in TIME_DEPS:
+            continue
+        if date.head.pos_ != "VERB" or not _is_date(date, months):
+            continue
+        cases = [c for c in name.children if c.dep_ == "case" and c.i < name.i]
+        if cases and cases[0].lower_ in DE_FORMS and name.i > date.i:
+            name.head = date.head
+            name.dep_ = "obl:arg"
+    return doc
+
+
+def _is_date(token: Token, months: frozenset[str]) -> bool:
+    """"février", "le 16 février", "mardi 3 mars"."""
+    return token.lower_ in months or (token.like_num and any(
+        c.lower_ in months for c in token.children))
+
+
 def split_at_clause_marks(doc: Doc) -> Doc:
     """Start a sentence after a colon or semicolon between two clauses of some length, unless a
     quotation or a list follows; and nowhere else but after a full stop: left alone, the
@@ -119,8 +147,9 @@ def make_splitter(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 @Language.factory(COMPONENT, default_config={"lang": "fr"})
 def make_repairer(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     found = repair_words(lang)
-    words, partitives, etre_verbs = found if found is not None else (frozenset(),) * 3
-    return lambda doc: make_active(give_back_objects(doc, words, partitives), etre_verbs)
+    words, partitives, etre_verbs, months = found if found is not None else (frozenset(),) * 4
+    return lambda doc: make_active(give_back_named_complements(
+        give_back_objects(doc, words, partitives), months), etre_verbs)
 
 
 def add_repairer(nlp: Language, lang: str) -> None:

@@ -69,6 +69,17 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
 
 
+def is_passive_participle(verb: Token) -> bool:
+    """A past participle that qualifies a noun with no auxiliary: "soldiers killed in
+    Ukraine", "les civils emprisonnés" (not "a letter asking for…", "une lettre demandant…")."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "expl:comp", "expl:pv") for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or (verb.morph.get("VerbForm", []) == ["Part"]
+                                  and verb.morph.get("Tense", []) == ["Past"])
+
+
 def phrase_text(tokens: list[Token], drop_determiners: bool = True) -> str:
     """The text of contiguous tokens, without leading determiners and trailing punctuation."""
     tokens = sorted(tokens, key=lambda t: t.i)
