@@ -27,6 +27,11 @@ def table_rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
             "actors": store.db.execute("SELECT * FROM actors ORDER BY ALL").fetchall(),
             "attributions": store.db.execute("SELECT * FROM attributions ORDER BY ALL").fetchall(),
             "clusters": store.db.execute("SELECT * FROM article_clusters ORDER BY ALL").fetchall(),
+            # computed in the workers with more than one
+            "signatures": store.db.execute(
+                "SELECT * FROM article_signatures ORDER BY ALL").fetchall(),
+            "act_members": store.db.execute("SELECT * FROM act_members ORDER BY ALL").fetchall(),
+            "acts": store.db.execute("SELECT * FROM acts ORDER BY ALL").fetchall(),
         }
 
 

@@ -366,3 +366,20 @@ def test_a_seek_without_something_sought_is_no_request(pipeline: Pipeline) -> No
     assert not code(pipeline, "Mexico is seeking to diversify its exports.", "en")
     assert ("REQUEST", "MEX", "CAN") in triples(
         code(pipeline, "Mexico sought assistance from Canada after the floods.", "en"))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Reçu mardi à l'Élysée, le président kényan a demandé un soutien financier.",
+     ("CONSULT", "FRA", "KEN")),
+    ("en", "Received at the Kremlin on Tuesday, the Indian prime minister asked for more oil.",
+     ("CONSULT", "RUS", "IND")),
+])
+def test_a_guest_received_at_a_seat_of_power_meets_its_host(
+        pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(code(pipeline, text, lang))
+
+
+def test_a_word_of_blame_under_the_object_names_an_accusation(pipeline: Pipeline) -> None:
+    text = ("Londres a imposé mardi des sanctions à trois banques russes. Le Kremlin a qualifié "
+            "ces sanctions d'« acte de guerre économique ».")
+    assert ("ACCUSE", "RUS", "GBR") in triples(code(pipeline, text, "fr"))

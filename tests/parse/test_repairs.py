@@ -31,6 +31,16 @@ def test_a_name_the_parser_hung_on_a_date_goes_back_to_the_verb() -> None:
     assert town.head.text == "emparés"
 
 
+def test_an_object_or_a_place_the_parser_gave_to_a_weekday_goes_back_to_the_verb() -> None:
+    nlp = load_model("fr_core_news_md", "fr")
+    doc = nlp("La porte-parole a jugé jeudi la décision « absurde ».")
+    decision = next(t for t in doc if t.text == "décision")
+    assert (decision.dep_, decision.head.text) == ("obj", "jugé")
+    doc = nlp("Reçu vendredi à la Maison-Blanche, le président a plaidé pour une trêve.")
+    house = next(t for t in doc if t.text == "Maison-Blanche")
+    assert house.head.text == "Reçu"
+
+
 def test_a_clause_after_a_colon_is_parsed_as_its_own_sentence() -> None:
     nlp = load_model("fr_core_news_md", "fr")
     doc = nlp("Le rapprochement n'a rien de discret : en septembre, Kim Jong-un et Vladimir Poutine "

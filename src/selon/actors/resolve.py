@@ -13,6 +13,9 @@ from selon.actors.matcher import ORG_LABELS, Mention
 from selon.parse.syntax import noun_phrase, prepositional_objects
 from selon.records import Actor
 
+# spaCy's labels for places (both models): a name with one of these is somewhere, not someone.
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
 # Mentions of these kinds name the country's government when they head a phrase.
 _GOVERNMENT_ALIASES = frozenset({"name", "capital", "seat", "acronym", "adjective"})
 
@@ -157,6 +160,8 @@ class ActorResolver:
                 role_sector = sector or (self.role_sector(role) if role else None)
                 if body is not None and (body.name or body.org or body.sector != "GOV"):
                     return Actor(body.country, body.sector, name, body.org)
+                if mention.label in PLACE_LABELS and body is None and role_sector is None:
+                    return None  # "vers Tawila": a place the gazetteer does not know is no actor
                 # "Pakistan's Supreme Court": a country's body keeps the role's own sector.
                 return Actor(country or (body.country if body else None), role_sector, name, None)
             return actor

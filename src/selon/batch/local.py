@@ -67,23 +67,28 @@ def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline, on_error
         on_error(error)
         tracker.update(report.done, report.skipped, len(report.failed))
 
-    def to_code() -> Iterator[Article]:
+    def prepared() -> Iterator[Article]:
         for item in read_paths(paths, max_bytes=pipeline.settings.max_document_bytes):
             if isinstance(item, DocumentError):
                 fail(item)
                 continue
             try:
-                article = pipeline.prepare(item)
+                yield pipeline.prepare(item)
             except SelonError as error:
                 fail(DocumentError(item.origin or item.id, str(error)))
-                continue
-            key = article.content_hash or ""
-            if key in seen or store.has_article(key):
-                report.skipped += 1
-                tracker.update(report.done, report.skipped, len(report.failed))
-                continue
-            seen.add(key)
-            yield article
+
+    def to_code() -> Iterator[Article]:
+        # The store is asked which are stored a batch at a time, not one query per article.
+        for chunk in batches(prepared(), pipeline.settings.batch_size):
+            stored = store.stored([article.content_hash or "" for article in chunk])
+            for article in chunk:
+                key = article.content_hash or ""
+                if key in seen or key in stored:
+                    report.skipped += 1
+                    tracker.update(report.done, report.skipped, len(report.failed))
+                    continue
+                seen.add(key)
+                yield article
 
     try:
         for coded in code_batches(batches(to_code(), pipeline.settings.batch_size), pipeline,

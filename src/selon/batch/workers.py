@@ -1,8 +1,9 @@
 """Coding prepared articles in worker processes, each with its own pipeline loaded once.
 
-The parent reads, prepares (clean, language, hash) and decides what to skip; workers only
-parse and code. Results come back in the order the batches were sent, so what the parent
-writes does not depend on how many workers there are.
+The parent reads, prepares (clean, language, hash) and decides what to skip; workers parse
+and code, and compute what the store needs of one article alone (its near-duplicate
+signature). Results come back in the order the batches were sent, so what the parent writes
+does not depend on how many workers there are.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from types import TracebackType
 
 from selon.config import Settings
 from selon.pipeline import Coded, Pipeline
 from selon.records import Article
+from selon.store.duplicates import signature
 
 # The pipeline of this worker process, built once by the pool's initializer.
 _PIPELINE: Pipeline | None = None
@@ -52,7 +55,13 @@ def _start_worker(settings: Settings) -> None:
 def _code_in_worker(batch: list[Article]) -> list[Coded]:
     if _PIPELINE is None:
         raise RuntimeError("worker used before its pipeline was built")
-    return code_prepared(_PIPELINE, batch)
+    return with_signatures(code_prepared(_PIPELINE, batch))
+
+
+def with_signatures(coded: list[Coded]) -> list[Coded]:
+    """The coded articles with their near-duplicate signatures, which depend on one article's
+    text alone: computed here, in a worker, they are not the writing parent's work."""
+    return [replace(c, signature=signature(c.article.text)) for c in coded]
 
 
 class WorkerPool:

@@ -110,6 +110,10 @@ class EventCoder:
             clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp")]
             clauses += [a for c in token.children if c.dep_ in OBJECT_DEPS | {"prep"}
                         for a in c.children if a.dep_ in ("amod", "pobj")]
+            # "a qualifié les sanctions d'« acte de guerre »": the word of blame may hang lower.
+            clauses += [n for c in token.children if c.dep_ in OBJECT_DEPS
+                        for a in c.children if a.dep_ == "nmod"
+                        for n in (a, *(x for x in a.children if x.dep_ == "nmod"))]
             if not any(_word_in(c, entry.complement) for c in clauses):
                 return False
         if entry.modifier:
@@ -329,10 +333,12 @@ class EventCoder:
     def verb_candidates(self, verb: Token, entry: Trigger,
                         mentions: MentionIndex) -> list[Candidate]:
         participle = is_passive_participle(verb)
+        qualified = ([] if not participle else self.subject_tokens(verb.head)
+                     if verb.dep_ == "advcl" else [verb.head])
         if entry.type in AREA_TYPES and (participle or is_passive(verb)):
             # "Russian troops were deployed to Belarus", "troops withdrawn from the border":
             # what is moved is the mover's own force.
-            moved = [verb.head] if participle else children(verb, self.lexicon.passive_subject)
+            moved = qualified if participle else children(verb, self.lexicon.passive_subject)
             sources = (self.actors_of(self.agent_tokens(verb), mentions)
                        or self.actors_of(moved, mentions))
             targets = self.targets_of(verb, entry.target, mentions)
@@ -340,10 +346,13 @@ class EventCoder:
             # "10 Russian soldiers killed in Ukraine", "les civils emprisonnés": the noun a past
             # participle qualifies is what was acted on.
             sources = self.actors_of(self.agent_tokens(verb), mentions)
-            patient = [verb.head] if participle else children(verb, self.lexicon.passive_subject)
+            patient = qualified if participle else children(verb, self.lexicon.passive_subject)
             targets = self.actors_of(patient, mentions) or self.targets_of(
                 verb, entry.target, mentions
             )
+            if not sources and targets and entry.type == "CONSULT":
+                # "Reçu à la Maison-Blanche", "was received in Beijing": the host is the place.
+                sources = self._host(verb, targets, mentions)
         else:
             sources = self.actors_of(self.subject_tokens(verb), mentions)
             clause = verb
@@ -420,6 +429,14 @@ class EventCoder:
         if not sources:
             return []
         return self._pairs(noun, entry, sources, targets, self.objects_of(noun, taken))
+
+    def _host(self, verb: Token, guests: list[tuple[Token, Actor]],
+              mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        own = {a.country for _, a in guests}
+        found = self._place(verb, own, set(), mentions)
+        if found is None or found[1] is None or found[1] in own:
+            return []
+        return [(verb, Actor(country=found[1], sector="GOV"))]
 
     def _area_target(self, trigger: Token, sources: list[tuple[Token, Actor]],
                      mentions: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -527,7 +544,7 @@ class EventCoder:
                     (c for c in child.children if c.dep_ == "pobj"), child)
                 for token in noun_phrase(place):
                     mention = mentions.at(token)
-                    if mention is not None and mention.kind in ("name", "capital", *PLACE_KINDS) and (
+                    if mention is not None and mention.kind in ("name", "capital", "seat", *PLACE_KINDS) and (
                         self.resolver.is_place(mention)
                     ):
                         actor = self.resolver.mention_actor(mention)
@@ -657,6 +674,8 @@ class EventCoder:
         while current.head is not current and current.dep_ in ("xcomp", "ccomp", "obj", "dobj",
                                                                  "obl:arg", "pcomp", "prep",
                                                                  "pobj", "advcl"):
+            if current.dep_ == "advcl" and is_passive_participle(current):
+                break  # "Reçu à la Maison-Blanche, il a plaidé…": a circumstance, not the content
             current = current.head
             entry = verbs.get(current.i)
             if entry is not None and entry.type in EMBEDDING_TYPES:

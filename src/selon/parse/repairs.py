@@ -78,19 +78,20 @@ def give_back_objects(doc: Doc, words: frozenset[str], partitives: frozenset[str
         verb = time.head
         if time.lower_ not in words or time.dep_ not in TIME_DEPS or verb.pos_ != "VERB":
             continue
-        if any(c.dep_ in ("obj", "dobj") for c in verb.children):
-            continue  # the verb has its object: the noun under the day is something else
         # "a annoncé mercredi soir des mesures": the object may hang on a second time word.
         hosts = [time, *(c for c in time.children if c.lower_ in words and c.i > time.i)]
         nouns = [noun for host in hosts for noun in host.children if noun.i > host.i]
         for noun in nouns:
+            if any(c.dep_ in ("obj", "dobj") and c.i < noun.i for c in verb.children):
+                break  # the verb has its object: the noun under the day is something else
             cases = [c for c in noun.children if c.dep_ == "case" and c.i < noun.i]
-            if noun.dep_ == "nmod" and noun.pos_ == "NOUN" and cases and (
-                cases[0].lower_ in partitives
-            ):
+            # "a jugé jeudi la décision": an object the parser gave to the day.
+            if noun.pos_ == "NOUN" and (noun.dep_ == "obj" or (
+                    noun.dep_ == "nmod" and cases and cases[0].lower_ in partitives)):
                 noun.head = verb
                 noun.dep_ = "obj"
-                cases[0].dep_ = "det"
+                if cases:
+                    cases[0].dep_ = "det"
                 break
     return doc
 
@@ -98,17 +99,18 @@ def give_back_objects(doc: Doc, words: frozenset[str], partitives: frozenset[str
 DE_FORMS = frozenset({"de", "d'", "d’", "du", "des"})
 
 
-def give_back_named_complements(doc: Doc, months: frozenset[str]) -> Doc:
+def give_back_named_complements(doc: Doc, months: frozenset[str], words: frozenset[str]) -> Doc:
     for name in doc:
         date = name.head
         if date.lower_ in months and date.dep_ == "nmod" and date.head.like_num:
             date = date.head  # "le 16 février de Bukavu": under the month of a day
         if name.pos_ != "PROPN" or name.dep_ != "nmod" or date.dep_ not in TIME_DEPS:
             continue
-        if date.head.pos_ != "VERB" or not _is_date(date, months):
+        if date.head.pos_ != "VERB" or not (_is_date(date, months) or date.lower_ in words):
             continue
         cases = [c for c in name.children if c.dep_ == "case" and c.i < name.i]
-        if cases and cases[0].lower_ in DE_FORMS and name.i > date.i:
+        # "reçu vendredi à la Maison-Blanche": under a weekday, any preposition.
+        if cases and (cases[0].lower_ in DE_FORMS or date.lower_ in words) and name.i > date.i:
             name.head = date.head
             name.dep_ = "obl:arg"
     return doc
@@ -149,7 +151,7 @@ def make_repairer(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     found = repair_words(lang)
     words, partitives, etre_verbs, months = found if found is not None else (frozenset(),) * 4
     return lambda doc: make_active(give_back_named_complements(
-        give_back_objects(doc, words, partitives), months), etre_verbs)
+        give_back_objects(doc, words, partitives), months, words), etre_verbs)
 
 
 def add_repairer(nlp: Language, lang: str) -> None:

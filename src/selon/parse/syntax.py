@@ -72,7 +72,10 @@ def is_passive(verb: Token) -> bool:
 def is_passive_participle(verb: Token) -> bool:
     """A past participle that qualifies a noun with no auxiliary: "soldiers killed in
     Ukraine", "les civils emprisonnés" (not "a letter asking for…", "une lettre demandant…")."""
-    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if not ((verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")) or (
+            verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.pos_ == "VERB")):
+        # ("Reçu vendredi à la Maison-Blanche, le président ukrainien a plaidé…": a fronted
+        # participle qualifies the main clause's subject)
         return False
     if any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "expl:comp", "expl:pv") for c in verb.children):
         return False

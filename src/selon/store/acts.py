@@ -4,7 +4,8 @@ or start their own; an act's claims are read back with what `selon.acts.summary`
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -72,6 +73,45 @@ def act_claims(db: duckdb.DuckDBPyConnection, act_ids: Sequence[str]) -> dict[st
     return found
 
 
+class ActCache:
+    """The claims of the acts a writer read or wrote lately, so that each batch does not read
+    back the acts it may join. An act's claims only change when a writer adds some, a store
+    has one writer at a time, and this writer puts its additions here once grouped; it empties
+    the cache when a transaction fails, and before it groups events outside `Store.write`.
+    Bounded: the acts used least lately are let go first."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self.limit = limit  # claims held, at most
+        self._acts: OrderedDict[str, tuple[Claim, ...]] = OrderedDict()
+        self._held = 0
+
+    def __len__(self) -> int:
+        return len(self._acts)
+
+    def act_claims(self, db: duckdb.DuckDBPyConnection, act_ids: Sequence[str]
+                   ) -> dict[str, list[Claim]]:
+        """As `act_claims`, reading only the acts not held; the lists are the caller's."""
+        missing = [act_id for act_id in act_ids if act_id not in self._acts]
+        found = act_claims(db, missing) if missing else {}
+        for act_id in act_ids:
+            if act_id in self._acts:
+                self._acts.move_to_end(act_id)
+                found[act_id] = list(self._acts[act_id])
+        self.update(found)
+        return {act_id: found[act_id] for act_id in act_ids}
+
+    def update(self, acts: Mapping[str, Sequence[Claim]]) -> None:
+        """Hold these acts' claims, all of them, in the order they were stored."""
+        for act_id, members in acts.items():
+            self._held += len(members) - len(self._acts.pop(act_id, ()))
+            self._acts[act_id] = tuple(members)
+        while self._held > self.limit and self._acts:
+            self._held -= len(self._acts.popitem(last=False)[1])
+
+    def clear(self) -> None:
+        self._acts.clear()
+        self._held = 0
+
 
 def _candidates(db: duckdb.DuckDBPyConnection, new: Sequence[Claim], rules: ActRules
                 ) -> list[str]:
@@ -110,18 +150,28 @@ def _act_row(act_id: str, members: Sequence[Claim], rules: ActRules) -> tuple[An
 
 def assign(db: duckdb.DuckDBPyConnection, rules: ActRules, event_ids: Sequence[str] | None = None
            ) -> int:
-    """Put events with no act (or only `event_ids`) into acts; returns how many.
-
-    Only the acts that may take them are read: the `acts` table holds each act's type, sides
-    and the days its reports may tell of, so a large store is not read for each batch."""
+    """Put events with no act (or only `event_ids`) into acts; returns how many."""
     if event_ids is None:
         new = [c for c, _ in claims(db, "m.act_id IS NULL")]
     else:
         new = [c for c, _ in claims(db, "e.id IN (SELECT unnest(?::VARCHAR[])) AND"
                                    " m.act_id IS NULL", [list(event_ids)])]
+    return assign_claims(db, rules, new)
+
+
+def assign_claims(db: duckdb.DuckDBPyConnection, rules: ActRules, new: Sequence[Claim],
+                  cache: ActCache | None = None) -> int:
+    """Put the claims of stored events with no act yet into acts, in the order given (the
+    order `claims` reads them in); returns how many. The writer builds them from the batch it
+    has just stored, rather than read them back.
+
+    Only the acts that may take them are read: the `acts` table holds each act's type, sides
+    and the days its reports may tell of, so a large store is not read for each batch; with a
+    `cache`, only those it does not hold, and the acts the claims join are put in it."""
     if not new:
         return 0
-    known = act_claims(db, _candidates(db, new, rules))
+    wanted = _candidates(db, new, rules)
+    known = act_claims(db, wanted) if cache is None else cache.act_claims(db, wanted)
     before = {act_id: len(members) for act_id, members in known.items()}
     acts = group(new, rules, known)
     rows = [(claim.event_id, act_id) for act_id, members in acts.items()
@@ -130,4 +180,6 @@ def assign(db: duckdb.DuckDBPyConnection, rules: ActRules, event_ids: Sequence[s
     touched = [act_id for act_id, members in acts.items() if len(members) > before.get(act_id, 0)]
     db.execute("DELETE FROM acts WHERE id IN (SELECT unnest(?::VARCHAR[]))", [touched])
     insert_rows(db, "acts", _ACT_COLUMNS, [_act_row(a, acts[a], rules) for a in touched])
+    if cache is not None:
+        cache.update({act_id: acts[act_id] for act_id in touched})
     return len(rows)

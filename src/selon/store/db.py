@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -14,21 +15,26 @@ from typing import Any
 
 import duckdb
 
-from selon.acts.identity import ActRules
+from selon.acts.identity import ActRules, Claim
 from selon.acts.summary import ActSummary, summarise
 from selon.errors import StoreError
 from selon.pipeline import Coded
 from selon.records import Actor, Event, Provenance, Quantity
-from selon.store.acts import act_claims, assign
-from selon.store.duplicates import insert_rows, link, link_unlinked
-from selon.values.dates import date_bounds
+from selon.store.acts import ActCache, act_claims, assign, assign_claims
+from selon.store.duplicates import Signature, insert_rows, link, link_unlinked
+from selon.values.dates import date_bounds, parse_date
+
+# What json.dumps(parts, ensure_ascii=False) uses, built once rather than for each digest.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def _digest(*parts: object) -> str:
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256(_ENCODER.encode(parts).encode("utf-8")).hexdigest()[:20]
 
 
+@lru_cache(maxsize=2**16)
 def actor_id(actor: Actor) -> str:
+    # Cached: a batch names the same few actors in most of its events and chains.
     return _digest(actor.country, actor.sector, actor.name, actor.org)
 
 
@@ -175,6 +181,7 @@ class _BatchRows:
 
     articles: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    signatures: dict[str, Signature | None] = field(default_factory=dict)  # None: not computed
     actors: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     events: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     attributions: dict[tuple[str, int], tuple[Any, ...]] = field(default_factory=dict)
@@ -190,6 +197,7 @@ class _BatchRows:
                               article.date, article.lang, article.origin, article.encoding,
                               article.text)
         self.texts[key] = article.text
+        self.signatures[key] = coded.signature
         for event in coded.events:
             self._event(key, event)
         for question in coded.questions:
@@ -226,11 +234,12 @@ class _BatchRows:
         for key in stored:
             self.articles.pop(key, None)
             self.texts.pop(key, None)
+            self.signatures.pop(key, None)
         self.events = {k: v for k, v in self.events.items() if self.article_of[k] not in stored}
         self.attributions = {k: v for k, v in self.attributions.items() if k[0] in self.events}
         self.questions = {k: v for k, v in self.questions.items() if k[0] not in stored}
 
-    def insert(self, db: duckdb.DuckDBPyConnection, rules: ActRules) -> None:
+    def insert(self, db: duckdb.DuckDBPyConnection, rules: ActRules, acts: ActCache) -> None:
         # Articles not stored yet (see `drop`), and so their events, chains and questions.
         insert_rows(db, "articles", _ARTICLE_COLUMNS, list(self.articles.values()), new=True)
         insert_rows(db, "actors", _ACTOR_COLUMNS, list(self.actors.values()))
@@ -239,8 +248,48 @@ class _BatchRows:
                     new=True)
         insert_rows(db, "open_questions", _QUESTION_COLUMNS, list(self.questions.values()),
                     new=True)
-        link(db, list(self.texts.items()))
-        assign(db, rules, list(self.events))
+        stories = link(db, list(self.texts.items()), list(self.signatures.values()))
+        assign_claims(db, rules, self.claims(dict(zip(self.texts, stories, strict=True))), acts)
+
+    def claims(self, stories: dict[str, str]) -> list[Claim]:
+        """The batch's events as claims, each article's story (cluster) given: what
+        `selon.store.acts.claims` reads back of them once they are written, in its order (by
+        article as stored, then by place in the article), built from the rows instead."""
+        chains: dict[str, list[tuple[Any, ...]]] = {}
+        for row in self.attributions.values():
+            chains.setdefault(row[0], []).append(row)
+        by_article: dict[str, list[tuple[Any, ...]]] = {}
+        for row in self.events.values():
+            by_article.setdefault(row[1], []).append(row)
+        actors: dict[str | None, Actor | None] = {None: None}
+        actors.update((identifier, self._stored_actor(identifier)) for identifier in self.actors)
+        found = []
+        for key, article in self.articles.items():
+            published = parse_date(article[5])
+            for row in sorted(by_article.get(key, ()), key=lambda r: (r[8], r[11], r[0])):
+                chain = sorted(chains.get(row[0], ()), key=lambda r: r[1])
+                cited = chain[0][3] if chain and chain[0][1] == 0 else None
+                found.append(Claim(
+                    event_id=row[0], type=row[2], event_date=row[15], published=published,
+                    certainty=row[14],
+                    quantities=_quantities(row[20]),
+                    sentence=row[7], article_id=article[1], outlet=article[3], story=stories[key],
+                    source=actors[row[5]], target=actors[row[6]], cited=actors[cited],
+                    attributed_to=tuple(r[2] for r in chain),
+                    location=row[18]))
+        return found
+
+    def _stored_actor(self, identifier: str) -> Actor | None:
+        # As read back: an actor row with every field empty is no actor.
+        found = Actor(*self.actors[identifier][1:])
+        return None if found == Actor() else found
+
+
+def _quantities(stored: str | None) -> tuple[Quantity, ...]:
+    # As read back from the JSON column (whole numbers come back as int).
+    if not stored or stored == "[]":
+        return ()
+    return tuple(Quantity(**q) for q in json.loads(stored))
 
 
 class Store:
@@ -250,6 +299,8 @@ class Store:
                  rules: ActRules | None = None) -> None:
         self.path = str(path)
         self.rules = rules or ActRules.default()
+        # The claims of the acts this writer's batches joined lately (see `ActCache`).
+        self._acts = ActCache()
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (create it with `selon ingest`)")
         try:
@@ -281,6 +332,12 @@ class Store:
         row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", [content_hash]).fetchone()
         return row is not None
 
+    def stored(self, content_hashes: Iterable[str]) -> set[str]:
+        """Those of the content hashes whose article is stored: one query for many."""
+        return {row[0] for row in self.db.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(content_hashes)]).fetchall()}
+
     def write(self, batch: Iterable[Coded]) -> int:
         """Store a batch in one transaction; articles already stored are left as they are.
         Returns the number of articles added."""
@@ -289,22 +346,25 @@ class Store:
             if coded.article.content_hash is None:
                 raise StoreError(f"{coded.article.id}: article has no content hash (not prepared)")
             rows.add(coded)
-        stored = {row[0] for row in self.db.execute(
-            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-            [list(rows.articles)]).fetchall()}
-        rows.drop(stored)
+        rows.drop(self.stored(rows.articles))
         self.db.execute("BEGIN TRANSACTION")
+        committed = False
         try:
-            rows.insert(self.db, self.rules)
+            rows.insert(self.db, self.rules, self._acts)
             self.db.execute("COMMIT")
+            committed = True
         except Exception:
             self.db.execute("ROLLBACK")
             raise
+        finally:
+            if not committed:
+                self._acts.clear()  # it may hold what was not committed
         return len(rows.articles)
 
     def link_duplicates(self) -> int:
         """Link the articles stored before near-duplicates were tracked, and put the events
         stored before acts were into acts; returns how many articles were linked."""
+        self._acts.clear()
         self.db.execute("BEGIN TRANSACTION")
         try:
             linked = link_unlinked(self.db)

@@ -89,37 +89,57 @@ def insert_rows(db: duckdb.DuckDBPyConnection, table: str, columns: dict[str, st
                [list(column) for column in zip(*rows, strict=True)])
 
 
-def link(db: duckdb.DuckDBPyConnection, articles: Sequence[tuple[str, str]]) -> list[str]:
+def link(db: duckdb.DuckDBPyConnection, articles: Sequence[tuple[str, str]],
+         signatures: Sequence[Signature | None] | None = None) -> list[str]:
     """Record each article's signature and join it to the cluster of its closest copy, stored
     or earlier in `articles` (or start its own). Returns their cluster ids: the id of each
-    story's first stored article."""
-    signatures = [signature(text) for _, text in articles]
-    keys = [band_keys(sig) for sig in signatures]
-    # Who is in each bucket: the stored articles first, then this batch's as they are linked.
-    in_bucket: dict[int, list[tuple[str, Signature, str]]] = {}
-    stored = db.execute(
-        "SELECT b.bucket, s.article_id, s.signature, c.cluster_id FROM article_buckets b"
-        " JOIN article_signatures s ON s.article_id = b.article_id"
-        " JOIN article_clusters c ON c.article_id = b.article_id"
-        " WHERE b.bucket IN (SELECT unnest(?::BIGINT[]))",
+    story's first stored article. `signatures`, where given, are the texts' own, computed where
+    the article was coded (`signature`); where one is None, or none are given, it is computed
+    here."""
+    given = signatures if signatures is not None else [None] * len(articles)
+    sigs = [sig if sig is not None else signature(text)
+            for (_, text), sig in zip(articles, given, strict=True)]
+    keys = [band_keys(sig) for sig in sigs]
+    # Who is in each bucket: the stored articles first, then this batch's as they are linked;
+    # and the signature and cluster of each, read once however many buckets it shares.
+    in_bucket: dict[int, list[str]] = {}
+    for bucket, other in db.execute(
+        "SELECT bucket, article_id FROM article_buckets WHERE bucket IN (SELECT unnest(?::BIGINT[]))",
         [sorted({k for article_keys in keys for k in article_keys})],
-    ).fetchall()
-    for bucket, other, sig, cluster in stored:
-        in_bucket.setdefault(bucket, []).append((other, np.asarray(sig, dtype=np.uint32), cluster))
+    ).fetchall():
+        in_bucket.setdefault(bucket, []).append(other)
+    known: dict[str, tuple[Signature, str]] = {}
+    met = sorted({other for members in in_bucket.values() for other in members})
+    if met:
+        for other, sig, cluster in db.execute(
+            "SELECT s.article_id, s.signature, c.cluster_id FROM article_signatures s"
+            " JOIN article_clusters c ON c.article_id = s.article_id"
+            " WHERE s.article_id IN (SELECT unnest(?::VARCHAR[]))", [met],
+        ).fetchall():
+            known[other] = (np.asarray(sig, dtype=np.uint32), cluster)
     clusters, rows = [], []
-    for (article_id, _), sig, article_keys in zip(articles, signatures, keys, strict=True):
-        candidates = {other: (other_sig, cluster) for k in article_keys
-                      for other, other_sig, cluster in in_bucket.get(k, []) if other != article_id}
-        scored = sorted(((similarity(sig, other_sig), cluster)
-                         for other_sig, cluster in candidates.values()),
-                        key=lambda s: (-s[0], s[1]))
-        score, cluster = scored[0] if scored and scored[0][0] >= THRESHOLD else (1.0, article_id)
+    for (article_id, _), sig, article_keys in zip(articles, sigs, keys, strict=True):
+        candidates = list(dict.fromkeys(
+            other for k in article_keys for other in in_bucket.get(k, ())
+            if other != article_id and other in known))
+        score, cluster = 1.0, article_id
+        if candidates:
+            # Agreeing rows of the signatures (`similarity`, all candidates at once): the
+            # closest copy wins, and of equally close ones the smallest cluster id.
+            shared = np.count_nonzero(np.stack([known[c][0] for c in candidates]) == sig, axis=1)
+            top = int(shared.max())
+            if top / PERMUTATIONS >= THRESHOLD:
+                score = top / PERMUTATIONS
+                cluster = min(known[c][1] for c, n in zip(candidates, shared.tolist(), strict=True)
+                              if n == top)
         for k in article_keys:
-            in_bucket.setdefault(k, []).append((article_id, sig, cluster))
+            in_bucket.setdefault(k, []).append(article_id)
+        known[article_id] = (sig, cluster)
         clusters.append(cluster)
         rows.append((article_id, sig.tolist(), cluster, score))
-    insert_rows(db, "article_signatures", {"article_id": "VARCHAR", "signature": "UINTEGER[]"},
-                [(article_id, sig) for article_id, sig, _, _ in rows])
+    # Signatures go in as text ("[1,2,…]"), which DuckDB reads much faster than lists of ints.
+    insert_rows(db, "article_signatures", {"article_id": "VARCHAR", "signature": "VARCHAR"},
+                [(article_id, f"[{','.join(map(str, sig))}]") for article_id, sig, _, _ in rows])
     insert_rows(db, "article_clusters",
                 {"article_id": "VARCHAR", "cluster_id": "VARCHAR", "similarity": "DOUBLE"},
                 [(article_id, cluster, score) for article_id, _, cluster, score in rows])
