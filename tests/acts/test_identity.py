@@ -98,3 +98,21 @@ def test_a_plan_and_its_execution_are_two_acts() -> None:
     done = claim("done", type="AID")
     plan = claim("plan", type="AID", when=None, certainty="hypothetical")
     assert not one_act(done, plan, RULES)
+
+
+def test_grouping_by_index_finds_what_comparing_every_act_finds() -> None:
+    # The index of acts by their first claim's source must not hide an act a claim fits:
+    # unknown sides fit any, and acts between equals may be told the other way round.
+    iran = Actor(country="IRN", sector="GOV")
+    claims = [
+        claim("a", "CONSULT", RUS, iran), claim("b", "CONSULT", iran, RUS),
+        claim("c", "REQUEST", None, iran), claim("d", "REQUEST", RUS, iran),
+        claim("e", "REQUEST", RUS, None), claim("f", "REQUEST", iran, RUS),
+    ]
+    rules = ActRules()
+    expected: dict[str, list[Claim]] = {}
+    for one in claims:  # the plain definition: every act of the type, in the order begun
+        found = best_act(one, list(expected.items()), rules)
+        expected.setdefault(found or one.event_id, []).append(one)
+    assert group(claims, rules) == expected
+    assert [c.event_id for c in expected["a"]] == ["a", "b"]

@@ -19,10 +19,10 @@ reports each a few days from the next does not turn into one act spanning a mont
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from selon.config import Settings, load_settings
 from selon.events.coder import SYMMETRIC_TYPES
@@ -87,13 +87,19 @@ def when(claim: Claim, rules: ActRules) -> tuple[date, date, bool] | None:
 
     A year alone says little: where the article's date falls in that year, the act is taken
     to be recent news, as an undated one is."""
-    first, last = date_bounds(claim.event_date)
-    if first and last and _by_day(claim):
+    return _span(claim.event_date, claim.published, rules)
+
+
+@lru_cache(maxsize=65536)  # grouping asks it for every pair of claims: few distinct dates
+def _span(event_date: str | None, published: date | None,
+          rules: ActRules) -> tuple[date, date, bool] | None:
+    first, last = date_bounds(event_date)
+    if first and last and event_date is not None and event_date.count("-") == 2:
         return first, last, True
     recent = None
-    if claim.published is not None:
-        recent = (claim.published - timedelta(days=rules.undated_days), claim.published)
-    year_only = claim.event_date is not None and "-" not in claim.event_date
+    if published is not None:
+        recent = (published - timedelta(days=rules.undated_days), published)
+    year_only = event_date is not None and "-" not in event_date
     if not (first and last) or (year_only and recent is not None and first <= recent[1] <= last):
         return (*recent, False) if recent else None
     return first, last, False
@@ -199,16 +205,48 @@ def group(claims: Iterable[Claim], rules: ActRules,
     """Put each claim, in order, into the act it belongs to, or start one named after it.
     `acts` are the acts known already (updated in place and returned)."""
     acts = {} if acts is None else acts
-    # Only acts of the claim's type are worth comparing with it.
-    of_type: dict[str, list[str]] = {}
+    # Only acts of the claim's type, whose first claim's source may be the claim's (or its
+    # target, for an act between two equals), are worth comparing with it: same_side holds only
+    # between actors of one side_key, or with an unknown actor. Kept in the order acts began,
+    # so that ties go to the older act as they would without the index.
+    index: dict[tuple[str, Hashable], list[tuple[int, str]]] = {}
+    order = 0
+
+    def add(act_id: str, first: Claim) -> None:
+        nonlocal order
+        index.setdefault((first.type, side_key(first.source)), []).append((order, act_id))
+        order += 1
+
     for act_id, members in acts.items():
         if members:
-            of_type.setdefault(members[0].type, []).append(act_id)
+            add(act_id, members[0])
     for claim in claims:
-        same_type = of_type.setdefault(claim.type, [])
-        found = best_act(claim, ((a, acts[a]) for a in same_type), rules)
+        found = best_act(claim, ((a, acts[a]) for a in _candidates(index, claim)), rules)
         if found is None:
             found = claim.event_id
-            same_type.append(found)
+            add(found, claim)
         acts.setdefault(found, []).append(claim)
     return acts
+
+
+def side_key(actor: Actor | None) -> Hashable:
+    """What two actors must share to be one side (see same_side); None for an unknown one."""
+    if actor is None:
+        return None
+    if actor.org:
+        return ("org", actor.org)
+    if actor.country:
+        return ("country", actor.country)
+    return ("group", actor.sector, actor.name)
+
+
+def _candidates(index: dict[tuple[str, Hashable], list[tuple[int, str]]],
+                claim: Claim) -> list[str]:
+    if claim.source is None:
+        keys = {key for kind, key in index if kind == claim.type}
+    else:
+        keys = {side_key(claim.source), None}
+        if claim.type in SYMMETRIC_TYPES:
+            keys |= {side_key(claim.target)}
+    found = sorted(item for key in keys for item in index.get((claim.type, key), ()))
+    return [act_id for _, act_id in found]
