@@ -354,10 +354,12 @@ def at_home(actor: Actor | None, home: str | None) -> Actor | None:
 def is_heading(sentence: Span) -> bool:
     """A heading inside the text ("Demande de soutien de la Chine"): short, no finite verb,
     no closing punctuation. Its act, if any, is told in the sentences under it."""
+    if sentence.text.rstrip().endswith((".", "!", "?", "»", '"', "”", ":", ";")):
+        return False  # closed: most sentences stop here
     words = [t for t in sentence if not t.is_punct and not t.is_space]
-    finite = any("Fin" in t.morph.get("VerbForm", []) for t in sentence)
-    closed = sentence.text.rstrip().endswith((".", "!", "?", "»", '"', "”", ":", ";"))
-    return len(words) <= 14 and not finite and not closed
+    if len(words) > 14:
+        return False
+    return not any("Fin" in t.morph.get("VerbForm", []) for t in sentence)
 
 
 def source_phrase(head: Token) -> set[int]:

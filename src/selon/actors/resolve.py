@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from selon.actors.gazetteer import PLACE_KINDS, Gazetteer
 from selon.actors.matcher import ORG_LABELS, Mention
@@ -48,6 +48,9 @@ class ActorResolver:
         self.roles = gazetteer.roles.get(lang, {})
         self.day = day
         self.quantity_nouns = quantity_nouns
+        self._memo_doc: Doc | None = None
+        self._memo_mentions: MentionIndex | None = None
+        self._memo: dict[int, Actor | None] = {}
 
     def is_country(self, mention: Mention) -> bool:
         entity = self.gazetteer.entities.get(mention.entity_id or "")
@@ -106,8 +109,15 @@ class ActorResolver:
 
     def actor(self, head: Token, mentions: MentionIndex) -> Actor | None:
         """The actor named by the phrase headed by `head`, or None if it names none."""
-        actor = self._actor(head, mentions)
-        return actor if actor is not None and actor != Actor() else None
+        # The coder asks for the same phrases again and again (each trigger, each frame):
+        # remembered for the document being coded, with its mentions.
+        doc = head.doc
+        if doc is not self._memo_doc or mentions is not self._memo_mentions:
+            self._memo_doc, self._memo_mentions, self._memo = doc, mentions, {}
+        if head.i not in self._memo:
+            actor = self._actor(head, mentions)
+            self._memo[head.i] = actor if actor is not None and actor != Actor() else None
+        return self._memo[head.i]
 
     def _mention_at(self, token: Token, mentions: MentionIndex) -> Mention | None:
         """The mention at `token`, unless it is a role that NER took for a name."""

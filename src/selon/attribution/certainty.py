@@ -110,14 +110,17 @@ class AttributionReader:
         """Each source introduced by a marker ("selon X", "according to X", "citing X"),
         in the order of the text. A marker that ends in its own noun ("de source
         diplomatique") is the source; a relative pronoun ("selon lesquelles") is none."""
-        words = [_lower(t) for t in sentence]
+        words = [_lower(t).rstrip() for t in sentence]
+        starts: dict[str, list[int]] = {}
+        for position, word in enumerate(words):
+            starts.setdefault(word, []).append(position)
         found: list[MarkedSource] = []
         markers = [(m, False) for m in self.cues.source_markers]
         markers += [(m, True) for m in self.cues.citing_markers]
         for marker, cited in markers:
             size = len(marker)
-            for start in range(len(words) - size + 1):
-                if tuple(w.rstrip() for w in words[start : start + size]) != marker:
+            for start in starts.get(marker[0], ()):
+                if tuple(words[start : start + size]) != marker:
                     continue
                 last = sentence[start + size - 1]
                 if last.pos_ in ("NOUN", "PROPN"):

@@ -57,9 +57,11 @@ REFLEXIVES = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t�
 
 
 def make_active(doc: Doc, etre_verbs: frozenset[str]) -> Doc:
-    for verb in doc:
-        auxiliaries = [c for c in verb.children if c.dep_ == "aux:pass"]
-        if not auxiliaries or any(c.dep_ == "obl:agent" for c in verb.children):
+    # The verbs with a passive auxiliary, found from the auxiliaries (few) rather than by
+    # looking at every token's children.
+    passives = sorted({t.head.i for t in doc if t.dep_ == "aux:pass"})
+    for verb in (doc[i] for i in passives):
+        if any(c.dep_ == "obl:agent" for c in verb.children):
             continue
         reflexive = any(c.lower_ in REFLEXIVES and c.i < verb.i and c.dep_ != "nsubj:pass"
                         for c in verb.children)
@@ -126,9 +128,10 @@ def split_at_clause_marks(doc: Doc) -> Doc:
     """Start a sentence after a colon or semicolon between two clauses of some length, unless a
     quotation or a list follows; and nowhere else but after a full stop: left alone, the
     French model cuts "ont signé lundi à New Delhi | un accord-cadre" in two."""
+    # Whether each token ends a sentence as written: computed once, not for every window.
+    ends = [t.text in SENTENCE_ENDS or "\n" in t.text or "\n" in t.whitespace_ for t in doc]
     for token in doc[1:]:
-        previous = doc[max(0, token.i - 2):token.i]
-        if not any(t.text in SENTENCE_ENDS or "\n" in t.text or "\n" in t.whitespace_ for t in previous):
+        if not (ends[token.i - 1] or (token.i >= 2 and ends[token.i - 2])):
             token.is_sent_start = False
     for mark in doc:
         if mark.text not in CLAUSE_MARKS or mark.i + MIN_CLAUSE_TOKENS >= len(doc):
