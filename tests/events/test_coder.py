@@ -383,3 +383,11 @@ def test_a_word_of_blame_under_the_object_names_an_accusation(pipeline: Pipeline
     text = ("Londres a imposé mardi des sanctions à trois banques russes. Le Kremlin a qualifié "
             "ces sanctions d'« acte de guerre économique ».")
     assert ("ACCUSE", "RUS", "GBR") in triples(code(pipeline, text, "fr"))
+
+
+def test_a_place_the_author_speaks_from_is_not_the_target(pipeline: Pipeline) -> None:
+    text = ("Depuis Varsovie, où elle effectuait dimanche sa première visite, Kaja Kallas a jugé "
+            "inacceptable la décision du gouvernement géorgien.")
+    assert not any(e.target and e.target.country == "POL" for e in code(pipeline, text, "fr"))
+    text = "Speaking in Paris, Antony Blinken said Iran had received the drones."
+    assert not any(e.type == "CONSULT" for e in code(pipeline, text, "en"))

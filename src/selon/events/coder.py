@@ -576,9 +576,14 @@ class EventCoder:
             return candidates
         inside = {t.i for i in authors for t in doc[i].subtree} | authors
         others: dict[str | None, Actor] = {}
+        places = self.lexicon.place_prepositions
         for mention in mentions.within(sentence.start, sentence.end):
             if mention.start in inside and doc[mention.start].i not in authors:
                 continue
+            root = doc[mention.start:mention.end].root
+            if self._introduced_by(root, places) or (
+                    root.dep_ == "pobj" and self._introduced_by(root.head, places)):
+                continue  # "Depuis Kiev, où elle était en visite, …": where, not whom
             if mention.kind in LONE_TARGET_KINDS and mention.entity_id is not None:
                 actor = self.resolver.mention_actor(mention)
                 if actor.sector != "JRN":  # the outlet that reports it is not a side

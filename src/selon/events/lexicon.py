@@ -60,6 +60,8 @@ class Lexicon:
     military_types: frozenset[str] = frozenset()
     # Prepositions that introduce where an act took place: "à Tbilissi", "in Kursk".
     location_prepositions: frozenset[str] = frozenset()
+    # Those that only ever say where ("depuis Kiev", "in Geneva"), never to whom ("à l'Égypte").
+    place_prepositions: frozenset[str] = frozenset()
 
     def types(self) -> set[str]:
         return {t.type for group in (*self.verbs.values(), *self.nouns.values()) for t in group}
@@ -129,4 +131,5 @@ def load_lexicon(lang: str) -> Lexicon:
         light_verbs=frozenset(defaults.get("light_verbs", [])),
         military_types=frozenset(defaults.get("military_types", [])),
         location_prepositions=frozenset(defaults.get("location_prepositions", [])),
+        place_prepositions=frozenset(defaults.get("place_prepositions", [])),
     )
