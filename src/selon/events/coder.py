@@ -161,11 +161,11 @@ class EventCoder:
         # "the foreign ministers of Venezuela and Guyana", "les chefs d'état-major du Mali et du
         # Niger" too.
         owners = prepositional_objects(head, "of") + prepositional_objects(head, "de")
-        for adjective in [*head.children, *owners]:
-            if adjective.dep_ not in ("amod", "compound", "nmod", "pobj") or (
-                    mentions.at(adjective) is None):
+        for modifier in [*head.children, *owners]:
+            if modifier.dep_ not in ("amod", "compound", "nmod", "pobj") or (
+                    mentions.at(modifier) is None):
                 continue
-            for other in conjuncts(adjective)[1:]:
+            for other in conjuncts(modifier)[1:]:
                 mention = mentions.at(other)
                 if mention is None or not self.resolver.is_country(mention):
                     continue
@@ -333,8 +333,7 @@ class EventCoder:
     def verb_candidates(self, verb: Token, entry: Trigger,
                         mentions: MentionIndex) -> list[Candidate]:
         participle = is_passive_participle(verb)
-        qualified = ([] if not participle else self.subject_tokens(verb.head)
-                     if verb.dep_ == "advcl" else [verb.head])
+        qualified = self._qualified(verb) if participle else []
         if entry.type in AREA_TYPES and (participle or is_passive(verb)):
             # "Russian troops were deployed to Belarus", "troops withdrawn from the border":
             # what is moved is the mover's own force.
@@ -429,6 +428,13 @@ class EventCoder:
         if not sources:
             return []
         return self._pairs(noun, entry, sources, targets, self.objects_of(noun, taken))
+
+    def _qualified(self, participle: Token) -> list[Token]:
+        """What a past participle qualifies: its noun ("soldiers killed"), or the main clause's
+        subject when it stands before it ("Reçu à l'Élysée, le président…")."""
+        if participle.dep_ == "advcl":
+            return self.subject_tokens(participle.head)
+        return [participle.head]
 
     def _host(self, verb: Token, guests: list[tuple[Token, Actor]],
               mentions: MentionIndex) -> list[tuple[Token, Actor]]:
