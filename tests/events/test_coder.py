@@ -391,3 +391,11 @@ def test_a_place_the_author_speaks_from_is_not_the_target(pipeline: Pipeline) ->
     assert not any(e.target and e.target.country == "POL" for e in code(pipeline, text, "fr"))
     text = "Speaking in Paris, Antony Blinken said Iran had received the drones."
     assert not any(e.type == "CONSULT" for e in code(pipeline, text, "en"))
+
+
+def test_a_reported_act_is_not_the_reporters_when_its_subject_names_no_one_known(
+        pipeline: Pipeline) -> None:
+    text = "Iraq's national security adviser met with the Jordanian king on Tuesday, Reuters reports."
+    found = code(pipeline, text, "en")
+    assert not any(e.source and e.source.sector == "JRN" for e in found)
+    assert ("CONSULT", "IRQ", "JOR") in triples(found)

@@ -355,7 +355,11 @@ class EventCoder:
         else:
             sources = self.actors_of(self.subject_tokens(verb), mentions)
             clause = verb
-            while not sources and clause.dep_ in INHERITS_SUBJECT and clause.head is not clause:
+            # (Not when the verb has a subject of its own that names no one: "Iraq's adviser met
+            # Assad, Reuters reports" is not Reuters' meeting.)
+            own_subject = children(verb, self.lexicon.subject)
+            while not sources and not own_subject and clause.dep_ in INHERITS_SUBJECT and (
+                    clause.head is not clause):
                 # "Bamako a affirmé que l'appareil avait été abattu … et accuse Alger": a clause
                 # coordinated inside another takes the nearest subject that names an actor.
                 clause = clause.head
