@@ -195,16 +195,21 @@ def country_ids() -> set[str]:
     return ids
 
 
-def existing_aliases(lang: str) -> set[str]:
-    """Folded aliases of every other alias table of `lang`."""
-    found: set[str] = set()
+# Tables generated from this one's output (tools/build_regions.py defers to the cities): they
+# must not shape it in turn.
+LATER_TABLES = ("regions.tsv",)
+
+
+def existing_aliases(lang: str, skip: tuple[str, ...] = (OUT_NAME, *LATER_TABLES)) -> dict[str, str]:
+    """Folded aliases of the alias tables of `lang` but `skip` -> the entity they name."""
+    found: dict[str, str] = {}
     for path in sorted((LANG_DIR / lang / "aliases").glob("*.tsv")):
-        if path.name == OUT_NAME:
+        if path.name in skip:
             continue
         for line in path.read_text(encoding="utf-8").splitlines()[1:]:
             parts = line.split("\t")
             if len(parts) >= 3 and not line.startswith("#"):
-                found.add(fold(parts[2]))
+                found.setdefault(fold(parts[2]), parts[0])
     return found
 
 
@@ -411,7 +416,7 @@ def build(drops: Drops):
 
 
 def check(rows) -> list[str]:
-    """Two cities whose aliases the matcher could confuse (accent-free, case-free)."""
+    """Two places whose aliases the matcher could confuse (accent-free, case-free)."""
     errors = []
     for lang in LANGS:
         seen: dict[str, str] = {}
@@ -435,11 +440,16 @@ def render(entities, rows) -> dict[Path, str]:
             for e in sorted(entities, key=lambda e: int(e["id"].split(":")[1]))
         )
     }
-    for lang in LANGS:
-        files[LANG_DIR / lang / "aliases" / OUT_NAME] = "entity\tkind\talias\n" + "".join(
-            f"{ent}\t{kind}\t{alias}\n" for ent, kind, alias in rows[lang]
-        )
-    return files
+    return files | alias_tables(rows, OUT_NAME)
+
+
+def alias_tables(rows, name: str) -> dict[Path, str]:
+    """Each language's alias table `name`: entity, kind, alias."""
+    return {
+        LANG_DIR / lang / "aliases" / name: "entity\tkind\talias\n" + "".join(
+            f"{ent}\t{kind}\t{alias}\n" for ent, kind, alias in rows[lang])
+        for lang in LANGS
+    }
 
 
 def summary(entities, rows, skipped, shadowed, drops: Drops, n_samples: int) -> str:

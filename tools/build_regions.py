@@ -77,6 +77,10 @@ from build_cities import (
     FR_STOP_WORDS,
     BuildError,
     Lexicon,
+    alias_tables,
+    check,
+    country_ids,
+    existing_aliases,
     fold,
     is_latin,
     norm_text,
@@ -88,7 +92,6 @@ ROOT = Path(__file__).resolve().parent.parent
 LANG_DIR = ROOT / "src" / "selon" / "lang"
 MANUAL = ROOT / "tools" / "regions_manual.tsv"
 EXCLUDES = (ROOT / "tools" / "regions_exclude.txt", ROOT / "tools" / "cities_exclude.txt")
-COUNTRIES = LANG_DIR / "entities" / "countries.jsonl"
 OUT_ENTITIES = LANG_DIR / "entities" / "regions.jsonl"
 OUT_NAME = "regions.tsv"
 LANGS = ("fr", "en")
@@ -210,27 +213,6 @@ def city_countries() -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for city in gc.get_cities().values():
         found[fold(city["name"])].add(iso3.get(city["countrycode"], city["countrycode"]))
-    return found
-
-
-def country_ids() -> set[str]:
-    ids = set()
-    for line in COUNTRIES.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            ids.add(json.loads(line)["id"])
-    return ids
-
-
-def existing_aliases(lang: str) -> dict[str, str]:
-    """Folded aliases of every other alias table of `lang` -> the entity they name."""
-    found: dict[str, str] = {}
-    for path in sorted((LANG_DIR / lang / "aliases").glob("*.tsv")):
-        if path.name == OUT_NAME:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-            parts = line.split("\t")
-            if len(parts) >= 3 and not line.startswith("#"):
-                found.setdefault(fold(parts[2]), parts[0])
     return found
 
 
@@ -374,7 +356,7 @@ def build(drops: Drops):
                 holders[fold(alias)].add(rid)
             for alias in region.manual[lang]:
                 by_hand[fold(alias)].add(rid)
-        taken = existing_aliases(lang)
+        taken = existing_aliases(lang, (OUT_NAME,))
         rows[lang] = []
         for rid, region in regions.items():
             kept: list[str] = []
@@ -398,35 +380,13 @@ def build(drops: Drops):
     return entities, rows, len(regions)
 
 
-def check(rows) -> list[str]:
-    """Two regions whose aliases the matcher could confuse (accent-free, case-free)."""
-    errors = []
-    for lang in LANGS:
-        seen: dict[str, str] = {}
-        for ent, _kind, alias in rows[lang]:
-            other = seen.setdefault(fold(alias), ent)
-            if other != ent:
-                errors.append(f"[{lang}] {alias!r} names {other} and {ent}")
-            if "\t" in alias or alias != alias.strip():
-                errors.append(f"[{lang}] bad alias {alias!r}")
-    return errors
-
-
-# --------------------------------------------------------------------------
-# output
-
-
 def render(entities, rows) -> dict[Path, str]:
     files = {
         OUT_ENTITIES: "".join(
             json.dumps(e, ensure_ascii=False) + "\n" for e in sorted(entities, key=lambda e: e["id"])
         )
     }
-    for lang in LANGS:
-        files[LANG_DIR / lang / "aliases" / OUT_NAME] = "entity\tkind\talias\n" + "".join(
-            f"{ent}\t{kind}\t{alias}\n" for ent, kind, alias in rows[lang]
-        )
-    return files
+    return files | alias_tables(rows, OUT_NAME)
 
 
 def summary(entities, rows, n_regions, drops: Drops, n_samples: int) -> str:

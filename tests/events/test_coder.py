@@ -88,6 +88,20 @@ CASES = [
     # an idiom with its clitic, and a subject the parser left unlabelled
     ("fr", "Pékin s'en est pris mardi au président taïwanais Lai Ching-te.",
      ("ACCUSE", "CHN", "TWN")),
+    # a target-less protest faces the government of the place it is held in
+    ("en", "Hundreds of Kenyan students staged a protest in Kampala on Friday.",
+     ("PROTEST", "KEN", "UGA")),
+    ("fr", "Des militants kényans ont manifesté vendredi à Kampala.", ("PROTEST", "KEN", "UGA")),
+    # a build-up faces the country of the place it is sent to, a region included
+    ("en", "Russia is conducting military exercises in Alaska.", ("MOBILIZE", "RUS", "USA")),
+    ("en", "Chinese troops were deployed to Laos last week.", ("MOBILIZE", "CHN", "LAO")),
+    ("fr", "Les soldats rwandais déployés dans l'est de la RDC combattent aux côtés du M23.",
+     ("MOBILIZE", "RWA", "COD")),
+    # a guest received at a seat of power meets its host
+    ("fr", "Reçu mardi à l'Élysée, le président kényan a demandé un soutien financier.",
+     ("CONSULT", "FRA", "KEN")),
+    ("en", "Received at the Kremlin on Tuesday, the Indian prime minister asked for more oil.",
+     ("CONSULT", "RUS", "IND")),
 ]
 
 
@@ -301,22 +315,6 @@ def test_a_verdict_of_condemnation_accuses_the_author_of_the_act(pipeline: Pipel
     assert accuse.target is not None and accuse.target.country == "USA"
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    # A target-less protest faces the government of the place it is held in.
-    ("en", "Hundreds of Kenyan students staged a protest in Kampala on Friday.",
-     ("PROTEST", "KEN", "UGA")),
-    ("fr", "Des militants kényans ont manifesté vendredi à Kampala.", ("PROTEST", "KEN", "UGA")),
-    # A build-up faces the country of the place it is sent to, a region included.
-    ("en", "Russia is conducting military exercises in Alaska.", ("MOBILIZE", "RUS", "USA")),
-    ("en", "Chinese troops were deployed to Laos last week.", ("MOBILIZE", "CHN", "LAO")),
-    ("fr", "Les soldats rwandais déployés dans l'est de la RDC combattent aux côtés du M23.",
-     ("MOBILIZE", "RWA", "COD")),
-])
-def test_the_place_gives_the_target_of_a_protest_or_a_build_up(
-        pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in triples(code(pipeline, text, lang))
-
-
 def test_a_light_verb_does_not_answer_its_own_act(pipeline: Pipeline) -> None:
     # "staged a protest" is the protest, not a reaction to the protest told before it.
     found = triples(code(pipeline, "Chilean and Peruvian fishermen staged a protest in Lima.", "en"))
@@ -366,17 +364,6 @@ def test_a_seek_without_something_sought_is_no_request(pipeline: Pipeline) -> No
     assert not code(pipeline, "Mexico is seeking to diversify its exports.", "en")
     assert ("REQUEST", "MEX", "CAN") in triples(
         code(pipeline, "Mexico sought assistance from Canada after the floods.", "en"))
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("fr", "Reçu mardi à l'Élysée, le président kényan a demandé un soutien financier.",
-     ("CONSULT", "FRA", "KEN")),
-    ("en", "Received at the Kremlin on Tuesday, the Indian prime minister asked for more oil.",
-     ("CONSULT", "RUS", "IND")),
-])
-def test_a_guest_received_at_a_seat_of_power_meets_its_host(
-        pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in triples(code(pipeline, text, lang))
 
 
 def test_a_word_of_blame_under_the_object_names_an_accusation(pipeline: Pipeline) -> None:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from selon.actors.gazetteer import PLACE_KINDS
 from selon.actors.references import Discourse
-from selon.actors.resolve import ActorResolver, MentionIndex
+from selon.actors.resolve import PLACE_LABELS, ActorResolver, MentionIndex
 from selon.events.lexicon import Lexicon, Trigger
 from selon.parse.syntax import (
     children,
@@ -377,10 +377,11 @@ class EventCoder:
         targets = [(t, self._counterpart(t, a, sources, mentions)) for t, a in targets]
         taken = {t.i for t, _ in targets} | {t.i for t, _ in sources}
         found = self._pairs(verb, entry, sources, targets, self.objects_of(verb, taken))
-        kind = self.object_event(verb)
-        if not targets and kind != entry.type:
-            # (not "staged a protest": a light verb's object is its own act, not one it answers)
-            found = [replace(c, object_event=kind) for c in found]
+        if not targets:
+            kind = self.object_event(verb)
+            if kind != entry.type:
+                # (not "staged a protest": a light verb's object is its own act, not one it answers)
+                found = [replace(c, object_event=kind) for c in found]
         return found
 
     def noun_candidates(self, noun: Token, entry: Trigger,
@@ -532,16 +533,11 @@ class EventCoder:
                 found.append((head.doc[mention.start], other))
         return found
 
-    def location_of(self, trigger: Token, sides: set[str | None], side_tokens: set[int],
-                    mentions: MentionIndex) -> str | None:
-        """Where the act took place: "à Tbilissi", "in the Kursk region", "près de Kidal"; not
-        a country that is one of its sides ("vendu à l'Arménie" names a buyer, not a place)."""
-        found = self._place(trigger, sides, side_tokens, mentions)
-        return found[0] if found else None
-
     def _place(self, trigger: Token, sides: set[str | None], side_tokens: set[int],
                mentions: MentionIndex) -> tuple[str, str | None] | None:
-        """The place of the act as written, and its country where the gazetteer knows it."""
+        """Where the act took place, as written, and its country where the gazetteer knows it:
+        "à Tbilissi", "in the Kursk region", "près de Kidal"; not a country that is one of its
+        sides ("vendu à l'Arménie" names a buyer, not a place)."""
         anchors = [trigger]
         verb = self._governing_verb(trigger) if trigger.pos_ == "NOUN" else None
         if verb is not None:
@@ -563,7 +559,7 @@ class EventCoder:
                             return mention.text, actor.country
                         continue
                     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-                    if entity is not None and entity.label_ in ("LOC", "GPE", "FAC") and not any(
+                    if entity is not None and entity.label_ in PLACE_LABELS and not any(
                         mentions.at(t) for t in entity
                     ):
                         return entity.text, None
