@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Span, Token
 
 from selon.actors import ActorMatcher, Gazetteer, Mention, load_gazetteer
@@ -100,7 +99,7 @@ class Pipeline:
 
     def matcher(self, lang: str) -> ActorMatcher:
         if lang not in self._matchers:
-            self._matchers[lang] = shared_matcher(self.parsers.nlp(lang), self.gazetteer, lang)
+            self._matchers[lang] = shared_matcher(self.gazetteer, lang)
         return self._matchers[lang]
 
     # --- the whole run ---------------------------------------------------------------------
@@ -141,7 +140,7 @@ class Pipeline:
         resolver = ActorResolver(self.gazetteer, lang, day, words.quantity_nouns)
         coder = EventCoder(load_lexicon(lang), resolver, Discourse(words), load_cues(lang).denial_verbs)
         matcher = self.matcher(lang)
-        found = [matcher.mentions(p.doc) for p in parsed.paragraphs]
+        found = [matcher.mentions(p.doc, p.text) for p in parsed.paragraphs]
         home = home_country(resolver, [m for ms in found for m in ms])
         return ArticleScope(resolver, coder, [MentionIndex.of(ms) for ms in found], home)
 
@@ -310,15 +309,15 @@ class Pipeline:
         )
 
 
-_MATCHERS: dict[tuple[int, int, str], ActorMatcher] = {}
+_MATCHERS: dict[tuple[int, str], ActorMatcher] = {}
 
 
-def shared_matcher(nlp: Language, gazetteer: Gazetteer, lang: str) -> ActorMatcher:
-    """One matcher per model, gazetteer and language in a process: building one tokenises some
-    fifty thousand aliases, and a matcher is only read once built."""
-    key = (id(nlp), id(gazetteer), lang)
+def shared_matcher(gazetteer: Gazetteer, lang: str) -> ActorMatcher:
+    """One matcher per gazetteer and language in a process: building one reads some seventy
+    thousand alias forms, and a matcher is only read once built."""
+    key = (id(gazetteer), lang)
     if key not in _MATCHERS:
-        _MATCHERS[key] = ActorMatcher(nlp, gazetteer, lang)
+        _MATCHERS[key] = ActorMatcher(gazetteer, lang)
     return _MATCHERS[key]
 
 

@@ -1,4 +1,4 @@
-"""Gazetteer aliases matched over tokens with spaCy's PhraseMatcher, one per language.
+"""Gazetteer aliases matched over a Doc's text at token boundaries, one table per language.
 
 Case is given by the data: an alias with a capital letter matches as written (so "US" never
 matches "us", nor "Turkey" the bird), an all-lowercase alias (French adjectives) matches in
@@ -10,14 +10,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokenizer import Tokenizer
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from selon.actors.gazetteer import PLACE_KINDS, Alias, Gazetteer
-from selon.parse.hyphens import COMPONENT
 
 # NER labels of the two models for people and organisations not in the gazetteer.
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -47,38 +44,83 @@ def variants(text: str) -> set[str]:
     return forms
 
 
+class AliasTable:
+    """Alias texts matched over a Doc's text at token boundaries.
+
+    Matching the text, not token sequences, spares tokenising some seventy thousand alias forms
+    per language (ten seconds in every worker, and as many new entries in the model's
+    vocabulary), and finds what spaCy's PhraseMatcher found: an alias matches where its text
+    starts at a token's start and ends at a token's end, so "Royaume-Uni", one token after the
+    hyphen merger, is found, and "Congo" is not found inside "Congo-Kinshasa".
+    """
+
+    PREFIX = 3  # an alias is first looked up by its first characters, this many at most
+
+    def __init__(self, forms: dict[str, str], folded: bool) -> None:
+        self.forms = forms  # text (lowercase when folded) -> key
+        self.folded = folded
+        # How far a match may reach from its first characters: the longest alias they begin.
+        self._reach: dict[str, int] = {}
+        for text in forms:
+            prefix = text[:self.PREFIX]
+            self._reach[prefix] = max(self._reach.get(prefix, 0), len(text))
+        # Aliases shorter than the prefix ("UE") are looked up wherever a token is that short.
+        self._short = max((len(text) for text in forms if len(text) < self.PREFIX), default=0)
+
+    def find(self, text: str, starts: list[int], ends: list[int]) -> list[tuple[str, int, int]]:
+        """(key, first token, token after the last) of every alias in `text`, in order of start;
+        `starts` and `ends` are the character offsets of the tokens."""
+        if self.folded:
+            text = text.lower()
+        forms, reach, size, short = self.forms, self._reach, self.PREFIX, self._short
+        found: list[tuple[str, int, int]] = []
+        count = len(starts)
+        for first, begin in enumerate(starts):
+            longest = reach.get(text[begin:begin + size], 0)
+            if longest < short:
+                longest = short
+            elif not longest:
+                continue
+            limit = begin + longest
+            last = first
+            while last < count and ends[last] <= limit:
+                key = forms.get(text[begin:ends[last]])
+                if key is not None:
+                    found.append((key, first, last + 1))
+                last += 1
+        return found
+
+
 class ActorMatcher:
     """Finds gazetteer mentions (and unknown named people and organisations) in a Doc."""
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer, lang: str) -> None:
+    def __init__(self, gazetteer: Gazetteer, lang: str) -> None:
         self.gazetteer = gazetteer
-        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._keys: dict[str, Alias] = {}
-        exact: dict[str, list[str]] = {}
-        folded: dict[str, list[str]] = {}
+        exact: dict[str, str] = {}
+        folded: dict[str, str] = {}
         for alias in gazetteer.aliases.get(lang, ()):
             key = f"{alias.entity_id}|{alias.kind}"
             self._keys[key] = alias
-            target = folded if alias.text == alias.text.lower() else exact
-            target.setdefault(key, []).extend(sorted(variants(alias.text)))
-        merger = nlp.get_pipe(COMPONENT) if COMPONENT in nlp.pipe_names else None
-        for matcher, forms in ((self._exact, exact), (self._folded, folded)):
-            # Tens of thousands of aliases (cities): tokenise them in one stream, then as the
-            # pipeline will ("Royaume-Uni" one token in French).
-            tokenizer: Tokenizer = nlp.tokenizer
-            docs = iter(tokenizer.pipe(f for group in forms.values() for f in group))
-            for key, group in forms.items():
-                matcher.add(key, [merger(next(docs)) if merger else next(docs) for _ in group])
+            # Case is the data's: an all-lowercase alias matches in any case.
+            forms = folded if alias.text == alias.text.lower() else exact
+            for form in sorted(variants(alias.text)):
+                forms.setdefault(form, key)
+        # Where an alias matches as written and another in any case, the first wins.
+        self._tables = (AliasTable(exact, folded=False), AliasTable(folded, folded=True))
 
     def _is_place(self, span: Span) -> bool:
         return self._keys[span.label_].kind in PLACE_KINDS
 
-    def mentions(self, doc: Doc) -> list[Mention]:
-        spans: list[Span] = []
-        for matcher in (self._exact, self._folded):
-            for match_id, start, end in matcher(doc):
-                spans.append(Span(doc, start, end, label=match_id))
+    def mentions(self, doc: Doc, text: str | None = None) -> list[Mention]:
+        """The mentions in `doc`; `text` is its text where the caller has it (`doc.text` builds
+        it again, token by token)."""
+        text = doc.text if text is None else text
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        starts = [start for start, _ in offsets]
+        ends = [start + length for start, length in offsets]
+        spans = [Span(doc, start, end, label=key) for table in self._tables
+                 for key, start, end in table.find(text, starts, ends)]
         for ent in doc.ents:
             if ent.label_ not in PERSON_LABELS | ORG_LABELS:
                 continue

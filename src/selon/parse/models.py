@@ -26,6 +26,7 @@ from selon.records import Article
 class Paragraph:
     start: int  # offset of the paragraph in the article text
     doc: Doc
+    text: str  # the paragraph's text, as parsed (what `doc.text` rebuilds token by token)
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,13 @@ class Parsers:
             for start, text in paragraphs(article.text):
                 pieces.setdefault(lang, []).append((text, (position, start)))
         found: list[list[Paragraph]] = [[] for _ in articles]
+        texts = {where: text for items in pieces.values() for text, where in items}
         for lang, items in pieces.items():
             nlp = self.nlp(lang)
             for doc, (position, start) in nlp.pipe(
                 items, as_tuples=True, batch_size=max(8, self.settings.batch_size * 8)
             ):
-                found[position].append(Paragraph(start, doc))
+                found[position].append(Paragraph(start, doc, texts[(position, start)]))
         return [
             ParsedArticle(article, lang, tuple(sorted(found[i], key=lambda p: p.start)))
             for i, (article, lang) in enumerate(articles)
