@@ -97,6 +97,18 @@ class Pipeline:
         outlet = article.outlet or (dateline.agency if dateline else None)
         return replace(article, text=text, lang=lang, outlet=outlet, content_hash=content_hash(text))
 
+    def load(self, lang: str) -> None:
+        """Load all that coding `lang` reads (its model, aliases, lexicon, cues, value
+        finders) now rather than for its first article; a missing model fails here."""
+        self.parsers.nlp(lang)
+        self.matcher(lang)
+        load_reference_words(lang)
+        load_lexicon(lang)
+        load_cues(lang)
+        load_date_finder(lang)
+        load_quantity_finder(lang)
+        time_nouns(lang)
+
     def matcher(self, lang: str) -> ActorMatcher:
         if lang not in self._matchers:
             self._matchers[lang] = shared_matcher(self.gazetteer, lang)
@@ -177,8 +189,8 @@ class Pipeline:
                     # usine…": what follows the colon is said by the same source.
                     sources = stated_sources + sources
                 stated_sources = sources
-                times = finder.find(sentence.text, day)
-                amounts = tuple(q.quantity for q in quantities.find(sentence.text))
+                # When and how much: read once, for the sentence's first event (most have none).
+                values: tuple[list[TimeExpression], tuple[Quantity, ...]] | None = None
                 # "selon un rapport consulté par l'AFP": a verb that names a source is no act.
                 source_words = {i for source in sources if source.head.sent == sentence
                                 for i in source_phrase(source.head)}
@@ -211,9 +223,12 @@ class Pipeline:
                         continue
                     seen.add(key)
                     coded_acts.setdefault(act, at)
+                    if values is None:
+                        values = (finder.find(sentence.text, day),
+                                  tuple(q.quantity for q in quantities.find(sentence.text)))
                     events.append(replace(self._event(article, paragraph, sentence, candidate,
                                                       claim.certainty, claim.attributed_to,
-                                                      times, amounts),
+                                                      *values),
                                           attributed_actors=claim.actors))
                     if claim.attributed_to:
                         previous_chain = claim.attributed_to
@@ -353,8 +368,9 @@ def at_home(actor: Actor | None, home: str | None) -> Actor | None:
 def is_heading(sentence: Span) -> bool:
     """A heading inside the text ("Demande de soutien de la Chine"): short, no finite verb,
     no closing punctuation. Its act, if any, is told in the sentences under it."""
-    if sentence.text.rstrip().endswith((".", "!", "?", "»", '"', "”", ":", ";")):
-        return False  # closed: most sentences stop here
+    last = next((text for t in reversed(sentence) if (text := t.text.rstrip())), "")
+    if last.endswith((".", "!", "?", "»", '"', "”", ":", ";")):
+        return False  # closed: most sentences stop here (read off the last word, not the text)
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if len(words) > 14:
         return False

@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from selon.acts.identity import ActRules, Claim, best_act, group, one_act, same_side
 from selon.records import Actor, Quantity
@@ -116,3 +118,25 @@ def test_grouping_by_index_finds_what_comparing_every_act_finds() -> None:
         expected.setdefault(found or one.event_id, []).append(one)
     assert group(claims, rules) == expected
     assert [c.event_id for c in expected["a"]] == ["a", "b"]
+
+
+SIDES = [None, RUS, Actor("IRN", "GOV"), Actor("IRN", "MIL", "Ali Shamkhani"),
+         Actor(None, "IGO", None, "UN"), Actor(None, "REB", "M23"), Actor(None, "REB", None)]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["CONSULT", "REQUEST", "ASSAULT"]),
+                          st.sampled_from(SIDES), st.sampled_from(SIDES),
+                          st.sampled_from([None, "2026-03", "2026-03-10", "2026-03-20"])),
+                max_size=12))
+def test_grouping_by_index_is_grouping_by_every_act(drawn: list[tuple[str, Actor | None,
+                                                                      Actor | None, str | None]]
+                                                    ) -> None:
+    # The index by type and both sides must not hide an act: unknown sides fit any side,
+    # people and groups without a country are their own sides, equals may swap.
+    claims = [claim(f"c{n}", kind, source, target, when)
+              for n, (kind, source, target, when) in enumerate(drawn)]
+    expected: dict[str, list[Claim]] = {}
+    for one in claims:
+        found = best_act(one, list(expected.items()), RULES)
+        expected.setdefault(found or one.event_id, []).append(one)
+    assert group(claims, RULES) == expected

@@ -11,8 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from selon.actors.gazetteer import PLACE_KINDS, Alias, Gazetteer
 
@@ -109,8 +108,8 @@ class ActorMatcher:
         # Where an alias matches as written and another in any case, the first wins.
         self._tables = (AliasTable(exact, folded=False), AliasTable(folded, folded=True))
 
-    def _is_place(self, span: Span) -> bool:
-        return self._keys[span.label_].kind in PLACE_KINDS
+    def _is_place(self, key: str) -> bool:
+        return self._keys[key].kind in PLACE_KINDS
 
     def mentions(self, doc: Doc, text: str | None = None) -> list[Mention]:
         """The mentions in `doc`; `text` is its text where the caller has it (`doc.text` builds
@@ -119,28 +118,43 @@ class ActorMatcher:
         offsets = doc.to_array([IDX, LENGTH]).tolist()
         starts = [start for start, _ in offsets]
         ends = [start + length for start, length in offsets]
-        spans = [Span(doc, start, end, label=key) for table in self._tables
+        # (first token, token after the last, alias key or "?" and the NER label)
+        spans = [(start, end, key) for table in self._tables
                  for key, start, end in table.find(text, starts, ends)]
         for ent in doc.ents:
-            if ent.label_ not in PERSON_LABELS | ORG_LABELS:
+            label = ent.label_
+            if label not in PERSON_LABELS | ORG_LABELS:
                 continue
-            overlapping = [s for s in spans if s.start < ent.end and ent.start < s.end]
+            overlapping = [s for s in spans if s[0] < ent.end and ent.start < s[1]]
             # A person spaCy found beats a city or region inside their name ("Carla Mendoza");
             # otherwise a name counts only where no alias matched: "Conseil de sécurité de
             # l'ONU" as one ORG would hide the UN.
-            if ent.label_ in PERSON_LABELS and overlapping and all(
-                self._is_place(s) and len(s) < len(ent) for s in overlapping
+            if label in PERSON_LABELS and overlapping and all(
+                self._is_place(key) and end - start < len(ent) for start, end, key in overlapping
             ):
                 spans = [s for s in spans if s not in overlapping]
                 overlapping = []
             if not overlapping:
-                spans.append(Span(doc, ent.start, ent.end, label=f"?{ent.label_}"))
+                spans.append((ent.start, ent.end, f"?{label}"))
         found: list[Mention] = []
-        for span in filter_spans(spans):
-            label = span.label_
-            if label.startswith("?"):
-                found.append(Mention(span.start, span.end, span.text, "unknown", None, label[1:]))
+        for start, end, key in longest_first(spans):
+            written = text[starts[start]:ends[end - 1]]
+            if key.startswith("?"):
+                found.append(Mention(start, end, written, "unknown", None, key[1:]))
                 continue
-            alias = self._keys[label]
-            found.append(Mention(span.start, span.end, span.text, alias.kind, alias.entity_id))
+            alias = self._keys[key]
+            found.append(Mention(start, end, written, alias.kind, alias.entity_id))
         return found
+
+
+def longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans (start, end, label) that do not overlap, in order: of overlapping ones the
+    longest, then the first (spaCy's `filter_spans`, on tuples: a Span per alias found costs
+    more than finding it)."""
+    kept: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if span[0] not in taken and span[1] - 1 not in taken:
+            kept.append(span)
+            taken.update(range(span[0], span[1]))
+    return sorted(kept, key=lambda s: s[0])

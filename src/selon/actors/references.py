@@ -10,6 +10,7 @@ The words themselves are data, in `lang/<lang>/references.toml`.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -114,16 +115,20 @@ class Discourse:
         people = [a for a in self.named if is_named(a)]
         return people[-1] if people else None
 
-    def resolve(self, head: Token, earlier_in_sentence: list[Actor]) -> list[Actor] | None:
+    def resolve(self, head: Token,
+                earlier_in_sentence: Callable[[], list[Actor]]) -> list[Actor] | None:
         """The actors a reference phrase headed by `head` points back to: None when it is not
-        a reference, [] when it is one whose antecedent was not found."""
-        before = self.named + earlier_in_sentence
+        a reference, [] when it is one whose antecedent was not found. `earlier_in_sentence`
+        gives the actors named before it in its sentence (asked only for a reference: most
+        words are none)."""
         sectors = self._definite(head)
         if sectors:
+            before = self.named + earlier_in_sentence()
             found = [a for a in before if a.sector in sectors and (a.name or a.org)]
             # Not found: "the court" may still be a country's own court, read as a role.
             return distinct_latest(found, 1) or None
         if self._latter(head):
+            before = self.named + earlier_in_sentence()
             people = [a for a in before if is_named(a)]
             return distinct_latest(people or before, 1)
         # A pair points to earlier sentences: in "Lula called on both governments", Brazil

@@ -195,8 +195,8 @@ def best_act(claim: Claim, acts: Iterable[tuple[str, Sequence[Claim]]],
     fitting = [(act_id, members) for act_id, members in acts
                if members and all(one_act(claim, m, rules) for m in members)
                and placed(claim, members, rules)]
-    if not fitting:
-        return None
+    if len(fitting) < 2:  # (weighing reads every member: not for one act)
+        return fitting[0][0] if fitting else None
     return max(fitting, key=lambda f: _closeness(claim, f[1], rules))[0]
 
 
@@ -205,26 +205,15 @@ def group(claims: Iterable[Claim], rules: ActRules,
     """Put each claim, in order, into the act it belongs to, or start one named after it.
     `acts` are the acts known already (updated in place and returned)."""
     acts = {} if acts is None else acts
-    # Only acts of the claim's type, whose first claim's source may be the claim's (or its
-    # target, for an act between two equals), are worth comparing with it: same_side holds only
-    # between actors of one side_key, or with an unknown actor. Kept in the order acts began,
-    # so that ties go to the older act as they would without the index.
-    index: dict[tuple[str, Hashable], list[tuple[int, str]]] = {}
-    order = 0
-
-    def add(act_id: str, first: Claim) -> None:
-        nonlocal order
-        index.setdefault((first.type, side_key(first.source)), []).append((order, act_id))
-        order += 1
-
+    index = _ActIndex()
     for act_id, members in acts.items():
         if members:
-            add(act_id, members[0])
+            index.add(act_id, members[0])
     for claim in claims:
-        found = best_act(claim, ((a, acts[a]) for a in _candidates(index, claim)), rules)
+        found = best_act(claim, ((a, acts[a]) for a in index.candidates(claim)), rules)
         if found is None:
             found = claim.event_id
-            add(found, claim)
+            index.add(found, claim)
         acts.setdefault(found, []).append(claim)
     return acts
 
@@ -240,13 +229,38 @@ def side_key(actor: Actor | None) -> Hashable:
     return ("group", actor.sector, actor.name)
 
 
-def _candidates(index: dict[tuple[str, Hashable], list[tuple[int, str]]],
-                claim: Claim) -> list[str]:
-    if claim.source is None:
-        keys = {key for kind, key in index if kind == claim.type}
-    else:
-        keys = {side_key(claim.source), None}
+class _ActIndex:
+    """The acts begun so far, by type and by the sides of their first claim, so that a claim is
+    compared only with the acts it may join: same_side holds only between actors of one
+    side_key, or with an unknown actor (and the sides may swap where the type has no
+    direction). Candidates come in the order their acts began, so that ties go to the older
+    act, as they would with no index."""
+
+    def __init__(self) -> None:
+        self._acts: dict[str, dict[tuple[Hashable, Hashable], list[tuple[int, str]]]] = {}
+        self._begun = 0
+
+    def add(self, act_id: str, first: Claim) -> None:
+        sides = (side_key(first.source), side_key(first.target))
+        self._acts.setdefault(first.type, {}).setdefault(sides, []).append((self._begun, act_id))
+        self._begun += 1
+
+    def candidates(self, claim: Claim) -> list[str]:
+        by_sides = self._acts.get(claim.type)
+        if not by_sides:
+            return []
+        orders = [(claim.source, claim.target)]
         if claim.type in SYMMETRIC_TYPES:
-            keys |= {side_key(claim.target)}
-    found = sorted(item for key in keys for item in index.get((claim.type, key), ()))
-    return [act_id for _, act_id in found]
+            orders.append((claim.target, claim.source))
+        if claim.source is not None and claim.target is not None:
+            keys = {(s, t) for source, target in orders
+                    for s in (side_key(source), None) for t in (side_key(target), None)}
+            keys &= by_sides.keys()
+        else:
+            keys = {pair for pair in by_sides if any(
+                _may_be(pair[0], source) and _may_be(pair[1], target) for source, target in orders)}
+        return [act_id for _, act_id in sorted(item for pair in keys for item in by_sides[pair])]
+
+
+def _may_be(key: Hashable, actor: Actor | None) -> bool:
+    return key is None or actor is None or key == side_key(actor)

@@ -49,8 +49,7 @@ def _start_worker(settings: Settings) -> None:
     # Load every model now, so that the first batch does not pay for it and a missing
     # model fails the run at once.
     for lang in settings.languages:
-        _PIPELINE.parsers.nlp(lang)
-        _PIPELINE.matcher(lang)
+        _PIPELINE.load(lang)
 
 
 def _code_in_worker(batch: list[Article]) -> list[Coded]:

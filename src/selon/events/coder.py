@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from spacy.tokens import Span, Token
 
@@ -128,8 +129,8 @@ class EventCoder:
         for token in tokens:
             for each in conjuncts(token):
                 if mentions.at(each) is None:
-                    earlier = self.named_in_sentence(each.sent, mentions, before=each.i)
-                    referred = self.discourse.resolve(each, earlier)
+                    referred = self.discourse.resolve(each, partial(self._named_before, each,
+                                                                    mentions))
                     if referred is not None:
                         found.extend((each, a) for a in referred)
                         continue
@@ -228,6 +229,9 @@ class EventCoder:
             found.append(actor if actor is not None and actor.name == self.resolver.mention_actor(
                 mention).name else self.resolver.mention_actor(mention))
         return found
+
+    def _named_before(self, token: Token, mentions: MentionIndex) -> list[Actor]:
+        return self.named_in_sentence(token.sent, mentions, before=token.i)
 
     def _spec_tokens(self, token: Token, spec: str) -> list[Token]:
         """Tokens a frame names: "obj", "prep:à", or a path "obj/prep:de" ("l'aide de la Russie")."""

@@ -24,17 +24,32 @@ def forms_of(preposition: str) -> frozenset[str]:
     return PREPOSITION_FORMS.get(preposition, frozenset({preposition}))
 
 
+# Where a Doc keeps the dependents of its tokens once read (see `dependents`).
+_DEPENDENTS = "selon.dependents"
+
+
+def dependents(token: Token) -> list[tuple[str, Token]]:
+    """(dependency label, child) for each child of `token`, read once per Doc: the stages ask
+    for a token's children many times, and spaCy builds new Token objects, and looks up their
+    labels, at each asking. (The Doc is not changed once parsed.)"""
+    known: dict[int, list[tuple[str, Token]]] = token.doc.user_data.setdefault(_DEPENDENTS, {})
+    found = known.get(token.i)
+    if found is None:
+        found = known[token.i] = [(child.dep_, child) for child in token.children]
+    return found
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ("Poutine et Xi Jinping")."""
     found = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "X"):
+    for dep, child in dependents(token):
+        if dep == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "X"):
             found.extend(conjuncts(child))
     return found
 
 
 def children(token: Token, deps: frozenset[str] | set[str] | tuple[str, ...]) -> list[Token]:
-    return [child for child in token.children if child.dep_ in deps]
+    return [child for dep, child in dependents(token) if dep in deps]
 
 
 def prepositional_objects(token: Token, preposition: str) -> list[Token]:
@@ -45,11 +60,11 @@ def prepositional_objects(token: Token, preposition: str) -> list[Token]:
     """
     forms = forms_of(preposition.lower())
     found: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in forms:
-            found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    for dep, child in dependents(token):
+        if dep in ("prep", "agent", "dative") and child.lower_ in forms:
+            found.extend(c for d, c in dependents(child) if d in ("pobj", "pcomp"))
             continue
-        cases = [c for c in child.children if c.dep_ in ("case", "mark")]
+        cases = [c for d, c in dependents(child) if d in ("case", "mark")]
         if cases and cases[0].lower_ in forms:
             found.append(child)
     return found
@@ -58,15 +73,15 @@ def prepositional_objects(token: Token, preposition: str) -> list[Token]:
 def noun_phrase(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by `head`, without clauses or conjuncts."""
     found = [head]
-    for child in head.children:
-        if child.dep_ in CLAUSE_DEPS:
+    for dep, child in dependents(head):
+        if dep in CLAUSE_DEPS:
             continue
         found.extend(noun_phrase(child))
     return sorted(found, key=lambda t: t.i)
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+    return any(dep in ("aux:pass", "auxpass") for dep, _ in dependents(verb))
 
 
 def is_passive_participle(verb: Token) -> bool:

@@ -119,9 +119,10 @@ def link(db: duckdb.DuckDBPyConnection, articles: Sequence[tuple[str, str]],
             known[other] = (np.asarray(sig, dtype=np.uint32), cluster)
     clusters, rows = [], []
     for (article_id, _), sig, article_keys in zip(articles, sigs, keys, strict=True):
-        candidates = list(dict.fromkeys(
-            other for k in article_keys for other in in_bucket.get(k, ())
-            if other != article_id and other in known))
+        # (In any order: the closest copy and the smallest cluster id do not depend on it.)
+        met_here = set().union(*(in_bucket.get(k, ()) for k in article_keys))
+        met_here.discard(article_id)
+        candidates = [other for other in met_here if other in known]
         score, cluster = 1.0, article_id
         if candidates:
             # Agreeing rows of the signatures (`similarity`, all candidates at once): the
