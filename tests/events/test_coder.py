@@ -386,3 +386,55 @@ def test_a_reported_act_is_not_the_reporters_when_its_subject_names_no_one_known
     found = code(pipeline, text, "en")
     assert not any(e.source and e.source.sector == "JRN" for e in found)
     assert ("CONSULT", "IRQ", "JOR") in triples(found)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The foreign ministers of Egypt, Jordan and Qatar met in Amman on Monday."),
+    ("fr", "Les ministres des Affaires étrangères du Maroc, de la Tunisie et du Sénégal se sont "
+           "rencontrés lundi à Rabat."),
+])
+def test_three_who_meet_meet_each_other(pipeline: Pipeline, lang: str, text: str) -> None:
+    met = {frozenset((e.source.country, e.target.country)) for e in code(pipeline, text, lang)
+           if e.type == "CONSULT" and e.source and e.target}
+    assert len(met) == 3
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Opposition leaders received assurances from the Kenyan government on Friday.",
+     ("AGREE", "KEN", "KEN")),
+    ("fr", "Le chef rebelle a reçu des garanties du gouvernement malien.",
+     ("AGREE", "MLI", "MLI")),
+])
+def test_assurances_received_are_the_givers_promise(pipeline: Pipeline, lang: str, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
+    found = code(pipeline, text, lang)
+    assert expected in triples(found)
+    assert any(e.type == "AGREE" and e.source and e.source.sector == "GOV" for e in found)
+
+
+@pytest.mark.parametrize("text", ["Venezuela said that Guyana had attacked itself.",
+                                  "Venezuela claimed that the Guyanese army had shelled itself."])
+def test_a_reflexive_object_is_the_subject(pipeline: Pipeline, text: str) -> None:
+    # (not the speaker: no Guyanese attack on Venezuela)
+    assert not any(e.type == "ASSAULT" for e in code(pipeline, text, "en"))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Four civilians were killed in Israeli air strikes on the town on Friday.",
+     ("ASSAULT", "ISR", None)),
+    ("fr", "Deux soldats maliens ont été tués dans des frappes algériennes près de Kidal.",
+     ("ASSAULT", "DZA", "MLI")),
+])
+def test_a_passive_act_takes_its_author_from_the_act_it_happened_in(
+        pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str, str | None]) -> None:
+    found = {(e.type, e.source.country if e.source else None) for e in code(pipeline, text, lang)}
+    assert expected[:2] in found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Rebels shelled a district of Goma overnight, killing at least six civilians."),
+    ("fr", "Les rebelles ont bombardé un quartier de Goma dans la nuit, tuant six civils."),
+])
+def test_what_an_attack_did_is_not_a_second_attack(pipeline: Pipeline, lang: str,
+                                                   text: str) -> None:
+    assert len([e for e in code(pipeline, text, lang) if e.type == "ASSAULT"]) == 1

@@ -105,6 +105,8 @@ class ActorMatcher:
             forms = folded if alias.text == alias.text.lower() else exact
             for form in sorted(variants(alias.text)):
                 forms.setdefault(form, key)
+        # Role words that stand before a person's name ("President", "ministre").
+        self._titles = frozenset(gazetteer.roles.get(lang, {}))
         # Where an alias matches as written and another in any case, the first wins.
         self._tables = (AliasTable(exact, folded=False), AliasTable(folded, folded=True))
 
@@ -126,11 +128,14 @@ class ActorMatcher:
             if label not in PERSON_LABELS | ORG_LABELS:
                 continue
             overlapping = [s for s in spans if s[0] < ent.end and ent.start < s[1]]
-            # A person spaCy found beats a city or region inside their name ("Carla Mendoza");
+            # A person spaCy found beats a city or region inside their name ("Carla Mendoza"),
+            # or named alike after a title ("President Bush", not the town of Bush);
             # otherwise a name counts only where no alias matched: "Conseil de sécurité de
             # l'ONU" as one ORG would hide the UN.
+            titled = ent.start > 0 and doc[ent.start - 1].lower_ in self._titles
             if label in PERSON_LABELS and overlapping and all(
-                self._is_place(key) and end - start < len(ent) for start, end, key in overlapping
+                self._is_place(key) and (end - start < len(ent) or titled)
+                for start, end, key in overlapping
             ):
                 spans = [s for s in spans if s not in overlapping]
                 overlapping = []

@@ -20,6 +20,8 @@ from selon.events.lexicon import Lexicon, Trigger
 from selon.parse.syntax import (
     children,
     conjuncts,
+    dependents,
+    forms_of,
     is_passive,
     is_passive_participle,
     noun_phrase,
@@ -36,7 +38,11 @@ EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 # Dependencies by which a clause without its own subject takes its governor's.
 INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "ccomp"})
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "who", "which", "that", "lequel", "laquelle"})
+REFLEXIVE_PRONOUNS = frozenset({"itself", "himself", "herself", "themselves", "themself",
+                                "lui-même", "elle-même", "eux-mêmes", "elles-mêmes"})
 OBJECT_DEPS = frozenset({"obj", "dobj"})
+# The prepositions of a part or an amount ("a series of strikes", "une vague de frappes").
+PARTITIVE = forms_of("of") | forms_of("de")
 MAX_OBJECT_TOKENS = 12
 # Mentions that can stand as the one other side of a sentence (not adjectives, not places).
 LONE_TARGET_KINDS = frozenset({"name", "capital", "seat", "acronym", "surname"})
@@ -180,6 +186,9 @@ class EventCoder:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("acl:relcl", "relcl", "acl"):
             actor = self.resolver.actor(token.head.head, mentions)
             return [actor] if actor else []
+        if token.lower_ in REFLEXIVE_PRONOUNS:
+            # "Iraq had attacked themselves": the clause's own subject.
+            return [a for _, a in self.actors_of(self.subject_tokens(token.head), mentions)]
         if token.dep_ in ("iobj", "obj", "dative", "dobj"):
             # "a adressé des lettres à Poutine et Xi pour leur demander": the governing
             # clause's indirect object.
@@ -356,6 +365,9 @@ class EventCoder:
             if not sources and targets and entry.type == "CONSULT":
                 # "Reçu à la Maison-Blanche", "was received in Beijing": the host is the place.
                 sources = self._host(verb, targets, mentions)
+            elif not sources and targets:
+                # "Four children were killed in Israeli tank shelling": the act it happened in.
+                sources = self._author_of_act_in(verb, entry, mentions)
         else:
             sources = self.actors_of(self.subject_tokens(verb), mentions)
             clause = verb
@@ -444,6 +456,24 @@ class EventCoder:
         if participle.dep_ == "advcl":
             return self.subject_tokens(participle.head)
         return [participle.head]
+
+    def _author_of_act_in(self, verb: Token, entry: Trigger,
+                          mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        """The author of an act of the same type that a passive verb happened in or by ("tués
+        dans des frappes israéliennes", "killed by Russian shelling")."""
+        nouns = self.agent_tokens(verb)
+        for child in children(verb, {"prep", "obl", "obl:mod", "nmod"}):
+            if self._introduced_by(child, self.lexicon.location_prepositions):
+                nouns += children(child, {"pobj"}) if child.dep_ == "prep" else [child]
+        for noun in nouns:
+            act = self.entry_for(noun)
+            if act is None or act.pos != "noun" or act.type != entry.type:
+                continue
+            for spec in act.source:
+                found = self.actors_of(self._spec_tokens(noun, spec), mentions)
+                if found:
+                    return found
+        return []
 
     def _host(self, verb: Token, guests: list[tuple[Token, Actor]],
               mentions: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -652,9 +682,15 @@ class EventCoder:
         return actor
 
     def _governing_verb(self, noun: Token) -> Token | None:
-        """The verb a nominal event is the object of: "Washington a imposé des sanctions"."""
+        """The verb a nominal event is the object of: "Washington a imposé des sanctions", "a
+        wave of strikes"; not what an attitude is about ("expressed sorrow for the shootings")."""
         current = noun
         while current.dep_ in ("nmod", "pobj", "prep", "conj") and current.head is not current:
+            if current.dep_ == "prep" and current.lower_ not in PARTITIVE:
+                return None
+            if current.dep_ == "nmod" and any(dep == "case" and c.lower_ not in PARTITIVE
+                                              for dep, c in dependents(current)):
+                return None
             current = current.head
         verb = current.head
         if current.dep_ not in OBJECT_DEPS | {"nsubj:pass", "nsubjpass", "obl:arg"} or (
@@ -672,16 +708,21 @@ class EventCoder:
                targets: list[tuple[Token, Actor]], objects: tuple[str, ...]) -> list[Candidate]:
         if not sources and not targets:
             return []
+        Side = tuple[Token, Actor | None]
+        pairs: list[tuple[Side, Side]]
         if not targets and len(sources) >= 2 and entry.type in SYMMETRIC_TYPES:
-            # "L'Algérie et l'Italie ont signé un accord": one act between the two.
-            sources, targets = sources[:1], sources[1:2]
+            # "L'Algérie et l'Italie ont signé un accord": one act between the two; "The US,
+            # Russia and Switzerland met": one between each two.
+            pairs = [(one, other) for n, one in enumerate(sources) for other in sources[n + 1:]]
+        else:
+            unknown: list[Side] = [(trigger, None)]
+            pairs = [(one, other) for one in (sources or unknown) for other in (targets or unknown)]
         found: list[Candidate] = []
-        for source_token, source in sources or [(trigger, None)]:  # type: ignore[list-item]
-            for target_token, target in targets or [(trigger, None)]:  # type: ignore[list-item]
-                if source is not None and target is not None and same_actor(source, target):
-                    continue
-                found.append(Candidate(trigger, entry, source, target, objects,
-                                       side_tokens=(source_token.i, target_token.i)))
+        for (source_token, source), (target_token, target) in pairs:
+            if source is not None and target is not None and same_actor(source, target):
+                continue
+            found.append(Candidate(trigger, entry, source, target, objects,
+                                   side_tokens=(source_token.i, target_token.i)))
         return found
 
     def _embedded(self, token: Token, verbs: dict[int, Trigger]) -> bool:
@@ -736,6 +777,7 @@ class EventCoder:
     def code_sentence(self, sentence: Span, mentions: MentionIndex) -> Iterator[Candidate]:
         triggers = self.triggers_in(sentence, mentions)
         verb_objects: set[int] = set()
+        complete: set[int] = set()  # verbs whose act has both its sides
         for token in sentence:
             entry = triggers.get(token.i)
             if entry is None or entry.pos != "verb" or self._embedded(token, triggers):
@@ -743,8 +785,13 @@ class EventCoder:
             if entry.type == "AGREE" and self._governs_noun_trigger(token, triggers):
                 # "The EU agreed a package of sanctions": the act agreed on is the event.
                 continue
+            if _consequence(token, entry, triggers) and token.head.i in complete:
+                # "Insurgents bombarded Aleppo, killing eight people": what the act did.
+                continue
             candidates = self.verb_candidates(token, entry, mentions)
             candidates = self._placed(token, candidates, mentions)
+            if any(c.source is not None and c.target is not None for c in candidates):
+                complete.add(token.i)
             if candidates:
                 # "ont signé un accord de coopération": what the verb governs is its content.
                 for child in token.children:
@@ -762,6 +809,19 @@ class EventCoder:
         root_subjects = self.actors_of(self.subject_tokens(sentence.root), mentions)
         self.discourse.note(self.named_in_sentence(sentence, mentions),
                             root_subjects[0][1] if root_subjects else None)
+
+
+def _consequence(verb: Token, entry: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"Insurgents bombarded Aleppo, killing eight people", "…, tuant cinq personnes": a present
+    participle after an act of its type tells what the act did (when that act was coded, not a
+    second one; else it may be the only one to name its sides: "Russian missiles struck a
+    hospital in Kyiv, killing…")."""
+    if verb.dep_ != "advcl" or verb.i < verb.head.i:
+        return False
+    present = verb.tag_ == "VBG" or (
+        "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
+    act = triggers.get(verb.head.i)
+    return present and act is not None and act.type == entry.type
 
 
 def _coordination_head(token: Token) -> Token:
