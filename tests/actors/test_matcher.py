@@ -44,3 +44,9 @@ def test_mentions_of_a_parsed_sentence(pipeline: Pipeline) -> None:
     doc = pipeline.parsers.nlp("fr")("Le Royaume-Uni et la Côte d'Ivoire ont signé un accord.")
     names = [(m.text, m.entity_id) for m in pipeline.matcher("fr").mentions(doc)]
     assert ("Royaume-Uni", "GBR") in names and ("Côte d'Ivoire", "CIV") in names
+
+
+def test_a_titled_person_is_not_a_town_of_that_name(pipeline: Pipeline) -> None:
+    doc = pipeline.parsers.nlp("en")("President Bush met exiled dissidents from Myanmar.")
+    kinds = {m.text: m.kind for m in pipeline.matcher("en").mentions(doc)}
+    assert kinds.get("Bush") != "city" and kinds.get("Myanmar") == "name"

@@ -438,3 +438,17 @@ def test_a_passive_act_takes_its_author_from_the_act_it_happened_in(
 def test_what_an_attack_did_is_not_a_second_attack(pipeline: Pipeline, lang: str,
                                                    text: str) -> None:
     assert len([e for e in code(pipeline, text, lang) if e.type == "ASSAULT"]) == 1
+
+
+def test_a_released_official_is_a_release(pipeline: Pipeline) -> None:
+    text = "Israel on Wednesday released the mayor of the West Bank city of Jenin."
+    assert ("RETREAT", "ISR", "PSE") in triples(code(pipeline, text, "en"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "President Macron expressed sorrow for the deadly shootings in Texas."),
+    ("fr", "L'ONG a appelé l'ONU à ouvrir une enquête sur les frappes."),
+])
+def test_what_an_attitude_is_about_borrows_no_author(pipeline: Pipeline, lang: str,
+                                                     text: str) -> None:
+    assert not any(e.type == "ASSAULT" for e in code(pipeline, text, lang))
