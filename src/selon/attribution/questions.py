@@ -19,12 +19,17 @@ from selon.actors import Mention
 from selon.actors.resolve import ActorResolver, MentionIndex
 from selon.attribution.cues import Cues
 from selon.events.coder import EventCoder, side_of
+from selon.parse.syntax import words_of
 from selon.records import Event, OpenQuestion
 
 
 def _words(sentence: Span) -> list[str]:
-    words = [t.lower_.replace("’", "'") for t in sentence]
+    words = [lower.replace("’", "'") for _, _, lower in _rows(sentence)]
     return ["not" if w == "n't" else w for w in words]
+
+
+def _rows(sentence: Span) -> list[tuple[int, str, str]]:
+    return words_of(sentence.doc)[sentence.start:sentence.end]
 
 
 def _phrase_at(words: list[str], start: int, phrase: tuple[str, ...]) -> bool:
@@ -61,9 +66,10 @@ class QuestionFinder:
                 continue
             if any(_phrase_at(words, start, phrase) for start in range(len(words))):
                 return " ".join(phrase)
-        for token in sentence:
-            if token.lemma_.lower() in self.cues.open_question_verbs and self._negated(token):
-                return f"not {token.lemma_.lower()}"
+        for i, (_, lemma, _) in enumerate(_rows(sentence), sentence.start):
+            verb = lemma.lower()
+            if verb in self.cues.open_question_verbs and self._negated(sentence.doc[i]):
+                return f"not {verb}"
         return None
 
     def _negated(self, token: Token) -> bool:

@@ -11,7 +11,8 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 
-from spacy.tokens import Span, Token
+from spacy.parts_of_speech import NOUN, VERB
+from spacy.tokens import Doc, Span, Token
 
 from selon.actors.gazetteer import PLACE_KINDS
 from selon.actors.references import Discourse
@@ -27,6 +28,7 @@ from selon.parse.syntax import (
     noun_phrase,
     phrase_text,
     prepositional_objects,
+    words_of,
 )
 from selon.records import Actor
 
@@ -52,6 +54,10 @@ UNADDRESSED_TYPES = frozenset({"MOBILIZE", "PROTEST"})
 AREA_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 # The object_event of a verb whose object names an act without saying which ("the decision").
 ANY_ACT = "*"
+
+
+# A side of an act as found: the token that names it, and its actor if known.
+_Side = tuple[Token, Actor | None]
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,8 @@ class EventCoder:
         # "Pyongyang a démenti tout transfert d'armes": the denier is the one said to act (the
         # claim's certainty says it is denied), so these verbs lend their subject too.
         self.lending_verbs = lexicon.light_verbs | denial_verbs
+        # The lexicon's tables by spaCy's part-of-speech ids (see `entry_for`).
+        self._tables = {VERB: lexicon.verbs, NOUN: lexicon.nouns}
 
     # --- frames ------------------------------------------------------------------------------
     def entry_for(self, token: Token) -> Trigger | None:
@@ -708,14 +716,13 @@ class EventCoder:
                targets: list[tuple[Token, Actor]], objects: tuple[str, ...]) -> list[Candidate]:
         if not sources and not targets:
             return []
-        Side = tuple[Token, Actor | None]
-        pairs: list[tuple[Side, Side]]
+        pairs: list[tuple[_Side, _Side]]
         if not targets and len(sources) >= 2 and entry.type in SYMMETRIC_TYPES:
             # "L'Algérie et l'Italie ont signé un accord": one act between the two; "The US,
             # Russia and Switzerland met": one between each two.
             pairs = [(one, other) for n, one in enumerate(sources) for other in sources[n + 1:]]
         else:
-            unknown: list[Side] = [(trigger, None)]
+            unknown: list[_Side] = [(trigger, None)]
             pairs = [(one, other) for one in (sources or unknown) for other in (targets or unknown)]
         found: list[Candidate] = []
         for (source_token, source), (target_token, target) in pairs:
@@ -753,9 +760,29 @@ class EventCoder:
     def triggers_in(self, sentence: Span, mentions: MentionIndex | None = None) -> dict[int, Trigger]:
         """The sentence's tokens whose frame holds, by index; none inside a known name
         ("Forces de soutien rapide", "Organisation de coopération de Shanghai")."""
-        return {t.i: e for t in sentence
-                if not (mentions is not None and _inside_name(t, mentions))
-                and (e := self.entry_for(t)) is not None}
+        doc = sentence.doc
+        found: dict[int, Trigger] = {}
+        for i in self._lexicon_words(doc, sentence.start, sentence.end):
+            token = doc[i]
+            if mentions is not None and _inside_name(token, mentions):
+                continue
+            entry = self.entry_for(token)
+            if entry is not None:
+                found[i] = entry
+        return found
+
+    def _lexicon_words(self, doc: Doc, start: int, end: int) -> list[int]:
+        """The tokens from `start` to `end` whose part of speech and lemma have lexicon entries
+        (see `words_of`)."""
+        found = []
+        for i, (pos, lemma, _) in enumerate(words_of(doc)[start:end], start):
+            table = self._tables.get(pos)
+            if table is None:
+                continue
+            word = lemma.lower()
+            if word in table or word.split("-")[0] in table:
+                found.append(i)
+        return found
 
     def why_not(self, token: Token, triggers: dict[int, Trigger]) -> str | None:
         """Why a lexicon word gave no event: for `selon explain`. None if it is no trigger."""

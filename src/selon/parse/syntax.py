@@ -3,7 +3,8 @@ ClearNLP labels for English), shared by the actor, event and attribution stages.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.tokens import Doc, Token
 
 # Contracted and elided forms of a preposition: "au" is "à le", "du" is "de le", "d'" is "de".
 PREPOSITION_FORMS: dict[str, frozenset[str]] = {
@@ -26,6 +27,22 @@ def forms_of(preposition: str) -> frozenset[str]:
 
 # Where a Doc keeps the dependents of its tokens once read (see `dependents`).
 _DEPENDENTS = "selon.dependents"
+
+
+_WORDS = "selon.words"
+
+
+def words_of(doc: Doc) -> list[tuple[int, str, str]]:
+    """(part-of-speech id, lemma, lowercase form) of each token, read once per Doc from its
+    arrays: the stages scan every sentence for lexicon words, and a Token object per word
+    costs more than the test."""
+    found: list[tuple[int, str, str]] | None = doc.user_data.get(_WORDS)
+    if found is None:
+        strings = doc.vocab.strings
+        found = doc.user_data[_WORDS] = [
+            (pos, strings[lemma], strings[lower])
+            for pos, lemma, lower in doc.to_array([POS, LEMMA, LOWER]).tolist()]
+    return found
 
 
 def dependents(token: Token) -> list[tuple[str, Token]]:
