@@ -189,7 +189,7 @@ class Pipeline:
                     # usine…": what follows the colon is said by the same source.
                     sources = stated_sources + sources
                 stated_sources = sources
-                # When and how much: read once, for the sentence's first event (most have none).
+                # When and how much: read once, for the sentence's first event (many have none).
                 values: tuple[list[TimeExpression], tuple[Quantity, ...]] | None = None
                 # "selon un rapport consulté par l'AFP": a verb that names a source is no act.
                 source_words = {i for source in sources if source.head.sent == sentence
