@@ -102,6 +102,9 @@ CASES = [
      ("CONSULT", "FRA", "KEN")),
     ("en", "Received at the Kremlin on Tuesday, the Indian prime minister asked for more oil.",
      ("CONSULT", "RUS", "IND")),
+    # a released official is a release
+    ("en", "Israel on Wednesday released the mayor of the West Bank city of Jenin.",
+     ("RETREAT", "ISR", "PSE")),
 ]
 
 
@@ -438,11 +441,6 @@ def test_a_passive_act_takes_its_author_from_the_act_it_happened_in(
 def test_what_an_attack_did_is_not_a_second_attack(pipeline: Pipeline, lang: str,
                                                    text: str) -> None:
     assert len([e for e in code(pipeline, text, lang) if e.type == "ASSAULT"]) == 1
-
-
-def test_a_released_official_is_a_release(pipeline: Pipeline) -> None:
-    text = "Israel on Wednesday released the mayor of the West Bank city of Jenin."
-    assert ("RETREAT", "ISR", "PSE") in triples(code(pipeline, text, "en"))
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -97,9 +97,7 @@ class EventCoder:
             table = self.lexicon.nouns
         else:
             return None
-        lemma = token.lemma_.lower()
-        # A French compound is its first word: "accord-cadre" is an "accord".
-        entries = table.get(lemma) or table.get(lemma.split("-")[0], ())
+        entries = _entries(table, token.lemma_)
         return next((e for e in entries if self._frame_holds(token, e)), None)
 
     def _frame_holds(self, token: Token, entry: Trigger) -> bool:
@@ -469,16 +467,10 @@ class EventCoder:
                           mentions: MentionIndex) -> list[tuple[Token, Actor]]:
         """The author of an act of the same type that a passive verb happened in or by ("tués
         dans des frappes israéliennes", "killed by Russian shelling")."""
-        nouns = self.agent_tokens(verb)
-        for child in children(verb, {"prep", "obl", "obl:mod", "nmod"}):
-            if self._introduced_by(child, self.lexicon.location_prepositions):
-                nouns += children(child, {"pobj"}) if child.dep_ == "prep" else [child]
-        for noun in nouns:
+        for noun in self.agent_tokens(verb) + self._located(verb):
             act = self.entry_for(noun)
-            if act is None or act.pos != "noun" or act.type != entry.type:
-                continue
-            for spec in act.source:
-                found = self.actors_of(self._spec_tokens(noun, spec), mentions)
+            if act is not None and act.pos == "noun" and act.type == entry.type:
+                found = self.targets_of(noun, act.source, mentions)
                 if found:
                     return found
         return []
@@ -585,11 +577,7 @@ class EventCoder:
         if verb is not None:
             anchors.append(verb)
         for anchor in anchors:
-            for child in anchor.children:
-                if not self._introduced_by(child, self.lexicon.location_prepositions):
-                    continue
-                place = child if child.dep_ != "prep" else next(
-                    (c for c in child.children if c.dep_ == "pobj"), child)
+            for place in self._located(anchor):
                 for token in noun_phrase(place):
                     mention = mentions.at(token)
                     if mention is not None and mention.kind in ("name", "capital", "seat", *PLACE_KINDS) and (
@@ -660,6 +648,14 @@ class EventCoder:
         place, country = found
         return [replace(c, location=place, target=c.target or _place_target(c, country))
                 for c in candidates]
+
+    def _located(self, anchor: Token) -> list[Token]:
+        """The nouns of the complements of `anchor` that a location preposition introduces ("à
+        Tbilissi", "in the Kursk region", "dans des frappes")."""
+        return [child if child.dep_ != "prep" else next(
+                    (c for c in child.children if c.dep_ == "pobj"), child)
+                for child in anchor.children
+                if self._introduced_by(child, self.lexicon.location_prepositions)]
 
     @staticmethod
     def _introduced_by(child: Token, prepositions: frozenset[str]) -> bool:
@@ -777,10 +773,7 @@ class EventCoder:
         found = []
         for i, (pos, lemma, _) in enumerate(words_of(doc)[start:end], start):
             table = self._tables.get(pos)
-            if table is None:
-                continue
-            word = lemma.lower()
-            if word in table or word.split("-")[0] in table:
+            if table is not None and _entries(table, lemma):
                 found.append(i)
         return found
 
@@ -836,6 +829,13 @@ class EventCoder:
         root_subjects = self.actors_of(self.subject_tokens(sentence.root), mentions)
         self.discourse.note(self.named_in_sentence(sentence, mentions),
                             root_subjects[0][1] if root_subjects else None)
+
+
+def _entries(table: dict[str, tuple[Trigger, ...]], lemma: str) -> tuple[Trigger, ...]:
+    """A lemma's lexicon entries; a French compound is its first word ("accord-cadre" is an
+    "accord")."""
+    lemma = lemma.lower()
+    return table.get(lemma) or table.get(lemma.split("-")[0], ())
 
 
 def _consequence(verb: Token, entry: Trigger, triggers: dict[int, Trigger]) -> bool:

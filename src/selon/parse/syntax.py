@@ -25,11 +25,9 @@ def forms_of(preposition: str) -> frozenset[str]:
     return PREPOSITION_FORMS.get(preposition, frozenset({preposition}))
 
 
-# Where a Doc keeps the dependents of its tokens once read (see `dependents`).
-_DEPENDENTS = "selon.dependents"
-
-
+# Where a Doc keeps what was read of it once (see `words_of` and `dependents`).
 _WORDS = "selon.words"
+_DEPENDENTS = "selon.dependents"
 
 
 def words_of(doc: Doc) -> list[tuple[int, str, str]]:
