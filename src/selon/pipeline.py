@@ -197,19 +197,22 @@ class Pipeline:
                 for candidate in scope.coder.code_sentence(sentence, mentions):
                     if candidate.trigger.i in source_words and candidate.trigger.pos_ == "VERB":
                         continue
-                    candidate = replace(candidate, source=at_home(candidate.source, scope.home),
-                                        target=at_home(candidate.target, scope.home))
+                    sides = (at_home(candidate.source, scope.home),
+                             at_home(candidate.target, scope.home))
+                    if sides != (candidate.source, candidate.target):
+                        candidate = replace(candidate, source=sides[0], target=sides[1])
                     candidate = implied_target(candidate, authors)
                     candidate = with_counterpart(candidate, partners, scope.coder.discourse.words)
-                    if candidate.entry.type in scope.coder.lexicon.military_types:
-                        candidate = replace(candidate, source=by_its_military(candidate.source))
+                    if candidate.entry.type in scope.coder.lexicon.military_types and (
+                            (military := by_its_military(candidate.source)) is not candidate.source):
+                        candidate = replace(candidate, source=military)
                     if candidate.source is not None:
                         authors.append((candidate.entry.type, candidate.source))
                         if candidate.target is not None:
                             partners.append((candidate.source, candidate.target))
-                    claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
                     if not self.complete(candidate):
                         continue
+                    claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
                     # One event per act and stance: a claim and its denial are two events.
                     denied = claim.certainty == "denied"
                     key = (candidate.entry.type, candidate.source, candidate.target, denied)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from selon.events import load_lexicon
+from selon.actors.references import Discourse, load_reference_words
+from selon.actors.resolve import ActorResolver, MentionIndex
+from selon.events import EventCoder, load_lexicon
 from selon.pipeline import Pipeline
-from selon.records import PLOVER_TYPES, Article, Event
+from selon.records import PLOVER_TYPES, Actor, Article, Event
 
 DATE = "2025-11-24"
 
@@ -450,3 +452,20 @@ def test_what_an_attack_did_is_not_a_second_attack(pipeline: Pipeline, lang: str
 def test_what_an_attitude_is_about_borrows_no_author(pipeline: Pipeline, lang: str,
                                                      text: str) -> None:
     assert not any(e.type == "ASSAULT" for e in code(pipeline, text, lang))
+
+
+def test_what_a_word_names_is_read_again_once_the_discourse_moves_on(pipeline: Pipeline) -> None:
+    # The coder remembers what each token names while it codes a sentence; a subject noted
+    # since (the next sentence's coding) must change what "It" points back to.
+    doc = pipeline.parsers.nlp("en")("It protested.")
+    coder = EventCoder(load_lexicon("en"), ActorResolver(pipeline.gazetteer, "en", None),
+                       Discourse(load_reference_words("en")))
+    mentions = MentionIndex.of([])
+    it = doc[0]
+    assert coder.actors_of([it], mentions) == []
+    japan = Actor(country="JPN", sector="GOV")
+    coder.discourse.note([japan], japan)
+    assert [actor for _, actor in coder.actors_of([it], mentions)] == [japan]
+    chile = Actor(country="CHL", sector="GOV")
+    coder.discourse.note([chile], chile)
+    assert [actor for _, actor in coder.actors_of([it], mentions)] == [chile]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from selon.actors.gazetteer import PLACE_KINDS, Gazetteer
 from selon.actors.matcher import ORG_LABELS, Mention
-from selon.parse.syntax import noun_phrase, prepositional_objects
+from selon.parse.syntax import noun_phrase, prepositional_objects, words_of
 from selon.records import Actor
 
 # spaCy's labels for places (both models): a name with one of these is somewhere, not someone.
@@ -51,6 +51,8 @@ class ActorResolver:
         self._memo_doc: Doc | None = None
         self._memo_mentions: MentionIndex | None = None
         self._memo: dict[int, Actor | None] = {}
+        self._roles_doc: Doc | None = None
+        self._roles_memo: dict[int, str | None] = {}
 
     def is_country(self, mention: Mention) -> bool:
         entity = self.gazetteer.entities.get(mention.entity_id or "")
@@ -64,17 +66,24 @@ class ActorResolver:
     def role_sector(self, token: Token) -> str | None:
         """The sector a role word gives ("armée" MIL); longer roles first ("forces de
         l'ordre" COP, "premier ministre" GOV, "security forces" COP)."""
-        lemma = token.lemma_.lower()
         doc = token.doc
-        following = [t.lower_ for t in doc[token.i + 1:token.i + 4]]
+        if doc is not self._roles_doc:  # asked again and again for the same words
+            self._roles_doc, self._roles_memo = doc, {}
+        if token.i not in self._roles_memo:
+            self._roles_memo[token.i] = self._role_sector(words_of(doc), token.i)
+        return self._roles_memo[token.i]
+
+    def _role_sector(self, words: list[tuple[int, str, str]], i: int) -> str | None:
+        lemma, lower = words[i][1].lower(), words[i][2]
+        following = [form for _, _, form in words[i + 1:i + 4]]
         longer = [f"{lemma} {' '.join(following[:n])}".replace("' ", "'").replace("’ ", "'")
                   for n in (3, 2, 1) if len(following) >= n]
-        if token.i > 0:
-            longer.append(f"{doc[token.i - 1].lemma_.lower()} {lemma}")
+        if i > 0:
+            longer.append(f"{words[i - 1][1].lower()} {lemma}")
         for phrase in longer:
             if phrase in self.roles:
                 return self.roles[phrase]
-        return self.roles.get(lemma) or self.roles.get(token.lower_)
+        return self.roles.get(lemma) or self.roles.get(lower)
 
     def _counted(self, head: Token, mentions: MentionIndex) -> Actor | None:
         """"des milliers de manifestants", "thousands of Georgians": the complement's actor;

@@ -12,6 +12,7 @@ REQUEST). A question that names neither concerns the events of its paragraph.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -30,6 +31,14 @@ def _words(sentence: Span) -> list[str]:
 
 def _rows(sentence: Span) -> list[tuple[int, str, str]]:
     return words_of(sentence.doc)[sentence.start:sentence.end]
+
+
+@cache
+def _with_needed_words(phrases: tuple[tuple[str, ...], ...]
+                       ) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """Each phrase with the words it needs ("~" is any word): most sentences lack one of them,
+    and one set test says so before any scan."""
+    return tuple((frozenset(p for p in phrase if p != "~"), phrase) for phrase in phrases)
 
 
 def _phrase_at(words: list[str], start: int, phrase: tuple[str, ...]) -> bool:
@@ -55,14 +64,14 @@ class QuestionFinder:
         self.cues = cues
         self.resolver = resolver
         self.asked: list[_Asked] = []
+        self._phrases = _with_needed_words(cues.open_questions)
 
     def cue_in(self, sentence: Span) -> str | None:
         """The phrase or negated verb that makes the sentence an open question, or None."""
         words = _words(sentence)
         present = set(words)
-        for phrase in self.cues.open_questions:
-            # Most sentences lack some word of most phrases: looked up before any scan.
-            if not all(p == "~" or p in present for p in phrase):
+        for needed, phrase in self._phrases:
+            if not needed <= present:
                 continue
             if any(_phrase_at(words, start, phrase) for start in range(len(words))):
                 return " ".join(phrase)

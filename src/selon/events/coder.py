@@ -43,6 +43,8 @@ RELATIVE_PRONOUNS = frozenset({"qui", "que", "who", "which", "that", "lequel", "
 REFLEXIVE_PRONOUNS = frozenset({"itself", "himself", "herself", "themselves", "themself",
                                 "lui-même", "elle-même", "eux-mêmes", "elles-mêmes"})
 OBJECT_DEPS = frozenset({"obj", "dobj"})
+# What a frame's `object` may be: an object, or a passive subject ("hostages were freed").
+_FRAME_OBJECT_DEPS = OBJECT_DEPS | {"nsubj:pass", "nsubjpass"}
 # The prepositions of a part or an amount ("a series of strikes", "une vague de frappes").
 PARTITIVE = forms_of("of") | forms_of("de")
 MAX_OBJECT_TOKENS = 12
@@ -88,6 +90,8 @@ class EventCoder:
         self.lending_verbs = lexicon.light_verbs | denial_verbs
         # The lexicon's tables by spaCy's part-of-speech ids (see `entry_for`).
         self._tables = {VERB: lexicon.verbs, NOUN: lexicon.nouns}
+        self._actor_memo: tuple[Doc, MentionIndex, tuple[int, int],
+                                dict[int, list[tuple[Token, Actor]]]] | None = None
 
     # --- frames ------------------------------------------------------------------------------
     def entry_for(self, token: Token) -> Trigger | None:
@@ -98,71 +102,58 @@ class EventCoder:
         else:
             return None
         entries = _entries(table, token.lemma_)
-        return next((e for e in entries if self._frame_holds(token, e)), None)
-
-    def _frame_holds(self, token: Token, entry: Trigger) -> bool:
-        if entry.requires:
-            marks = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
-            for child in token.children:
-                marks |= {g.lower_ for g in child.children if g.dep_ in ("case", "mark")}
-                # The clitic of an idiom: "s'en prendre à".
-                if child.pos_ == "PRON" and child.lower_ in ("en", "y"):
-                    marks.add(child.lower_)
-            if not marks & set(entry.requires):
-                return False
-        if entry.object:
-            objects = [c for c in token.children
-                       if c.dep_ in OBJECT_DEPS | {"nsubj:pass", "nsubjpass"}]
-            if is_passive_participle(token):
-                objects.append(token.head)  # "les soldats déployés", "hostages freed"
-            if not any(_word_in(o, entry.object) for o in objects):
-                return False
-        if entry.complement:
-            # "promettre de riposter", "a jugé inacceptable l'usage…", "called the decision
-            # unacceptable", "a jugé la décision « contre-productive »", "described it as illegal"
-            clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp")]
-            clauses += [a for c in token.children if c.dep_ in OBJECT_DEPS | {"prep"}
-                        for a in c.children if a.dep_ in ("amod", "pobj")]
-            # "a qualifié les sanctions d'« acte de guerre »": the word of blame may hang lower.
-            clauses += [n for c in token.children if c.dep_ in OBJECT_DEPS
-                        for a in c.children if a.dep_ == "nmod"
-                        for n in (a, *(x for x in a.children if x.dep_ == "nmod"))]
-            if not any(_word_in(c, entry.complement) for c in clauses):
-                return False
-        if entry.modifier:
-            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "acl")]
-            if not any(_word_in(m, entry.modifier) for m in modifiers):
-                return False
-        return True
+        if not entries:
+            return None
+        frame = _Frame(token)
+        return next((e for e in entries if frame.holds(e)), None)
 
     # --- arguments ---------------------------------------------------------------------------
     def actors_of(self, tokens: list[Token], mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        """The actors the tokens, and the tokens coordinated with them, name."""
+        known = self._known_actors(tokens[0].doc, mentions) if tokens else {}
         found: list[tuple[Token, Actor]] = []
         for token in tokens:
             for each in conjuncts(token):
-                if mentions.at(each) is None:
-                    referred = self.discourse.resolve(each, partial(self._named_before, each,
-                                                                    mentions))
-                    if referred is not None:
-                        found.extend((each, a) for a in referred)
-                        continue
-                actor = self.resolver.actor(each, mentions)
-                words = self.discourse.words
-                if actor is None and each.lemma_.lower() in words.document_nouns | words.occupant_nouns:
-                    # "une lettre de Nicolás Maduro … demandant": a letter speaks for its author;
-                    # "le locataire de la Maison-Blanche" is the White House.
-                    actor = self.resolver.owner(each, mentions)
-                if actor is not None and actor.name and not (actor.country or actor.org):
-                    # A name alone that an earlier mention gave in full, with its role.
-                    actor = self.discourse.known_as(actor.name) or actor
-                elif actor is None and each.pos_ == "PROPN" and mentions.at(each) is None:
-                    actor = self.discourse.known_as(each.text)
-                if actor is not None:
-                    found.append((each, actor))
-                    found.extend((each, a) for a in self._coordinated_nationalities(each, actor, mentions))
-                elif each.pos_ == "PRON":
-                    found.extend((each, a) for a in self.pronoun(each, mentions))
+                actors = known.get(each.i)
+                if actors is None:
+                    actors = known[each.i] = self._actors_at(each, mentions)
+                found.extend(actors)
         return found
+
+    def _known_actors(self, doc: Doc, mentions: MentionIndex) -> dict[int, list[tuple[Token, Actor]]]:
+        """What `_actors_at` gave for each token so far, while the article's state it reads
+        is the same: its Doc, mentions, and what the discourse has noted (a list that only
+        grows, so its length says whether it changed). The coder asks for the same subjects
+        and objects for each trigger and frame of a sentence."""
+        noted = (len(self.discourse.named), len(self.discourse.subjects))
+        memo = self._actor_memo
+        if memo is None or memo[0] is not doc or memo[1] is not mentions or memo[2] != noted:
+            memo = self._actor_memo = (doc, mentions, noted, {})
+        return memo[3]
+
+    def _actors_at(self, each: Token, mentions: MentionIndex) -> list[tuple[Token, Actor]]:
+        if mentions.at(each) is None:
+            referred = self.discourse.resolve(each, partial(self._named_before, each, mentions))
+            if referred is not None:
+                return [(each, a) for a in referred]
+        actor = self.resolver.actor(each, mentions)
+        words = self.discourse.words
+        if actor is None and (each.lemma_.lower() in words.document_nouns
+                              or each.lemma_.lower() in words.occupant_nouns):
+            # "une lettre de Nicolás Maduro … demandant": a letter speaks for its author;
+            # "le locataire de la Maison-Blanche" is the White House.
+            actor = self.resolver.owner(each, mentions)
+        if actor is not None and actor.name and not (actor.country or actor.org):
+            # A name alone that an earlier mention gave in full, with its role.
+            actor = self.discourse.known_as(actor.name) or actor
+        elif actor is None and each.pos_ == "PROPN" and mentions.at(each) is None:
+            actor = self.discourse.known_as(each.text)
+        if actor is not None:
+            return [(each, actor), *((each, a) for a in self._coordinated_nationalities(
+                each, actor, mentions))]
+        if each.pos_ == "PRON":
+            return [(each, a) for a in self.pronoun(each, mentions)]
+        return []
 
     def _coordinated_nationalities(self, head: Token, actor: Actor,
                                    mentions: MentionIndex) -> list[Actor]:
@@ -878,15 +869,92 @@ def _frame_text(entry: Trigger) -> str:
     return f"{entry.type}: " + ("; ".join(parts) or "any")
 
 
+class _Frame:
+    """What the frame tests read of one token (its marks, objects, clauses, modifiers and
+    their word forms), read once for all of its lemma's lexicon entries."""
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+        self._marks: set[str] | None = None
+        self._objects: list[Token] | None = None
+        self._clauses: list[Token] | None = None
+        self._modifiers: list[Token] | None = None
+        self._forms: dict[int, set[str]] = {}
+
+    def holds(self, entry: Trigger) -> bool:
+        if entry.requires and self.marks().isdisjoint(entry.requires):
+            return False
+        if entry.object and not self._any_in(self.objects(), entry.object):
+            return False
+        # "promettre de riposter", "a jugé inacceptable l'usage…", "called the decision
+        # unacceptable", "a jugé la décision « contre-productive »", "described it as illegal"
+        if entry.complement and not self._any_in(self.clauses(), entry.complement):
+            return False
+        return not entry.modifier or self._any_in(self.modifiers(), entry.modifier)
+
+    def _any_in(self, tokens: list[Token], words: Collection[str]) -> bool:
+        for token in tokens:
+            forms = self._forms.get(token.i)
+            if forms is None:
+                forms = self._forms[token.i] = word_forms(token)
+            if not forms.isdisjoint(words):
+                return True
+        return False
+
+    def marks(self) -> set[str]:
+        if self._marks is None:
+            found = {c.lower_ for dep, c in dependents(self.token) if dep in ("prep", "prt")}
+            for _, child in dependents(self.token):
+                found |= {g.lower_ for dep, g in dependents(child) if dep in ("case", "mark")}
+                # The clitic of an idiom: "s'en prendre à".
+                if child.pos_ == "PRON" and child.lower_ in ("en", "y"):
+                    found.add(child.lower_)
+            self._marks = found
+        return self._marks
+
+    def objects(self) -> list[Token]:
+        if self._objects is None:
+            token = self.token
+            found = [c for dep, c in dependents(token) if dep in _FRAME_OBJECT_DEPS]
+            if is_passive_participle(token):
+                found.append(token.head)  # "les soldats déployés", "hostages freed"
+            self._objects = found
+        return self._objects
+
+    def clauses(self) -> list[Token]:
+        if self._clauses is None:
+            below = dependents(self.token)
+            found = [c for dep, c in below if dep in ("xcomp", "ccomp", "oprd", "acomp")]
+            found += [a for dep, c in below if dep in OBJECT_DEPS or dep == "prep"
+                      for d, a in dependents(c) if d in ("amod", "pobj")]
+            # "a qualifié les sanctions d'« acte de guerre »": the word of blame may hang lower.
+            found += [n for dep, c in below if dep in OBJECT_DEPS
+                      for d, a in dependents(c) if d == "nmod"
+                      for n in (a, *(x for e, x in dependents(a) if e == "nmod"))]
+            self._clauses = found
+        return self._clauses
+
+    def modifiers(self) -> list[Token]:
+        if self._modifiers is None:
+            self._modifiers = [c for dep, c in dependents(self.token)
+                               if dep in ("amod", "compound", "acl")]
+        return self._modifiers
+
+
 def _word_in(token: Token, words: Collection[str]) -> bool:
-    """Whether a token is one of `words`, by lemma or by form, plural or not ("condoléances"),
-    alone or with the compound before it ("water cannon", "tear gas")."""
+    """Whether a token is one of `words` (see `word_forms`)."""
+    return not word_forms(token).isdisjoint(words)
+
+
+def word_forms(token: Token) -> set[str]:
+    """The forms a token matches a word list by: lemma or form, plural or not
+    ("condoléances"), alone or with the compound before it ("water cannon", "tear gas")."""
     forms = {token.lemma_.lower(), token.lower_}
     compounds = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
     forms |= {f"{c} {form}" for c in compounds[-1:] for form in tuple(forms)}
     forms |= {f.split("-")[0] for f in forms}  # "accord-cadre" is an "accord"
     forms |= {f[:-1] for f in forms if f.endswith(("s", "x"))}
-    return not forms.isdisjoint(words)
+    return forms
 
 
 def same_actor(source: Actor, target: Actor) -> bool:

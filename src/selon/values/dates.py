@@ -36,6 +36,11 @@ def _latest_weekday(published: date, weekday: int) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
+# The patterns that read a month name.
+MONTH_KINDS = frozenset({"day_month_year", "month_day_year", "month_year", "day_month", "month_day",
+                         "month"})
+
+
 class DateFinder:
     """Finds and resolves the time expressions of one language."""
 
@@ -60,6 +65,9 @@ class DateFinder:
             ("year", re.compile(r"\b(?:en|in|since|depuis|of|de)\s+(?P<y>(?:19|20)\d{2})\b", re.I)),
         ]
         self._patterns = [p for p in self._patterns if p is not None]
+        # Most sentences name no month: one search for any month word (no boundaries, so a
+        # superset of where the patterns can match) spares them the six patterns that need one.
+        self._any_month = re.compile(month, re.I) if month else None
 
     def _resolve(self, kind: str, match: re.Match[str], published: date | None) -> str | None:
         groups = match.groupdict()
@@ -106,7 +114,10 @@ class DateFinder:
         """Every time expression in `text`, longest first where they overlap."""
         found: list[TimeExpression] = []
         taken: list[tuple[int, int]] = []
+        named_month = self._any_month is not None and self._any_month.search(text) is not None
         for kind, pattern in self._patterns:
+            if kind in MONTH_KINDS and not named_month:
+                continue
             for match in pattern.finditer(text):
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken):
