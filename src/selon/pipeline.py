@@ -34,6 +34,7 @@ from selon.events.coder import ANY_ACT, Candidate, same_actor, side_of
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
 from selon.parse.repairs import CLAUSE_MARKS
+from selon.parse.syntax import morph
 from selon.records import Actor, Article, DocumentError, Event, OpenQuestion, Provenance, Quantity
 from selon.values import load_quantity_finder
 from selon.values.dates import TimeExpression, load_date_finder, parse_date
@@ -377,7 +378,7 @@ def is_heading(sentence: Span) -> bool:
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if len(words) > 14:
         return False
-    return not any("Fin" in t.morph.get("VerbForm", []) for t in sentence)
+    return not any("Fin" in morph(t, "VerbForm") for t in sentence)
 
 
 def source_phrase(head: Token) -> set[int]:

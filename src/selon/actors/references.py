@@ -18,6 +18,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from selon.errors import DataError
+from selon.parse.syntax import dependents, morph
 from selon.records import Actor
 
 
@@ -156,7 +157,7 @@ class Discourse:
         return fitting[-1] if fitting else None
 
     def _latter(self, head: Token) -> bool:
-        determiners = [c for c in head.children if c.dep_ in ("det", "amod") and c.i < head.i]
+        determiners = [c for dep, c in dependents(head) if dep in ("det", "amod") and c.i < head.i]
         phrase = " ".join(t.lower_ for t in [*determiners, head])
         return phrase in self.words.latter or head.lower_ in self.words.latter
 
@@ -168,14 +169,14 @@ class Discourse:
         # Clauses and complements after the noun do not make it another body ("the agency of
         # failing to…" is a misparse of "accuse the agency of failing"); adjectives, names and
         # owners before it do ("the Kenyan court", "the Ebola agency").
-        modifiers = [c for c in head.children
-                     if c.dep_ not in ("det", "punct", "case", "prep", "acl", "relcl", "acl:relcl")]
+        modifiers = [c for dep, c in dependents(head)
+                     if dep not in ("det", "punct", "case", "prep", "acl", "relcl", "acl:relcl")]
         return sectors if _is_definite(head) and not modifiers else None
 
     def _pair(self, head: Token) -> str | None:
         """"les deux dirigeants": 'person', 'country' or 'any' by the head noun; else None."""
         if head.pos_ not in ("NOUN", "PROPN") or not any(
-            c.lower_ in self.words.pair for c in head.children if c.dep_ in ("nummod", "det", "predet")
+            c.lower_ in self.words.pair for dep, c in dependents(head) if dep in ("nummod", "det", "predet")
         ):
             return None
         lemma = head.lemma_.lower()
@@ -190,6 +191,6 @@ class Discourse:
 
 def _is_definite(head: Token) -> bool:
     """Whether a noun comes with a definite article only: "la Cour", "the agency"."""
-    determiners = [c for c in head.children if c.dep_ == "det"]
+    determiners = [c for dep, c in dependents(head) if dep == "det"]
     return bool(determiners) and all(
-        "Def" in d.morph.get("Definite", []) or d.lower_ == "the" for d in determiners)
+        "Def" in morph(d, "Definite") or d.lower_ == "the" for d in determiners)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from selon.actors.gazetteer import PLACE_KINDS, Gazetteer
 from selon.actors.matcher import ORG_LABELS, Mention
-from selon.parse.syntax import noun_phrase, prepositional_objects, words_of
+from selon.parse.syntax import dependents, noun_phrase, prepositional_objects, words_of
 from selon.records import Actor
 
 # spaCy's labels for places (both models): a name with one of these is somewhere, not someone.
@@ -103,7 +103,7 @@ class ActorResolver:
         token = head.doc[mention.start:mention.end].root
         return token.head == head and token.dep_ in ("appos", "flat", "flat:name", "nmod", "compound",
                                                       "npadvmod", "nummod") and not any(
-            c.dep_ in ("case", "prep") for c in token.children)
+            dep in ("case", "prep") for dep, _ in dependents(token))
 
     def _is_role_phrase(self, head: Token, mention: Mention) -> bool:
         """"the defence ministry" that NER took for a name is a role, not an organisation's name."""
@@ -186,32 +186,32 @@ class ActorResolver:
             return actor
         if sector is not None and (country or head.pos_ in ("NOUN", "PROPN")):
             return Actor(country=country, sector=sector)
-        for child in head.children:
+        for dep, child in dependents(head):
             # "Gaza's neighbour Egypt": the apposition names the actor.
-            if child.dep_ == "appos":
+            if dep == "appos":
                 return self.actor(child, mentions)
         return None
 
     def owner(self, head: Token, mentions: MentionIndex) -> Actor | None:
         """Whose thing a phrase names: "Chad's border posts", "le sud du Liban" -> that country."""
         own = mentions.at(head)
-        for child in head.children:
+        for dep, child in dependents(head):
             if own is not None and mentions.at(child) == own:
                 continue  # a word of the head's own name ("Conseil de paix et de sécurité")
-            is_owner = child.dep_ in ("poss", "nmod:poss") or (
-                child.dep_ == "nmod" and any(c.lower_ in ("de", "du", "des", "d'", "d’")
-                                             for c in child.children if c.dep_ == "case")
+            is_owner = dep in ("poss", "nmod:poss") or (
+                dep == "nmod" and any(c.lower_ in ("de", "du", "des", "d'", "d’")
+                                      for d, c in dependents(child) if d == "case")
             )
-            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            if dep == "prep" and child.lower_ in ("of", "for"):
                 is_owner = True
-                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+                child = next((c for d, c in dependents(child) if d == "pobj"), child)
             if is_owner:
                 actor = self.actor(child, mentions)
                 if actor is not None:
                     return actor
-        for child in head.children:
+        for dep, child in dependents(head):
             # "les positions kurdes", "Russian oil": a country adjective names the owner.
             mention = mentions.at(child)
-            if child.dep_ == "amod" and mention is not None and self.is_country(mention):
+            if dep == "amod" and mention is not None and self.is_country(mention):
                 return Actor(country=self.mention_actor(mention).country, sector="GOV")
         return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from selon.attribution.cues import Cues
-from selon.parse.syntax import is_passive, noun_phrase, phrase_text
+from selon.parse.syntax import dependents, is_passive, morph, noun_phrase, phrase_text
 from selon.records import Actor
 
 # What a governing verb's clause is to the trigger: only these pass modality down.
@@ -100,8 +100,8 @@ class AttributionReader:
     @staticmethod
     def _named_in_apposition(head: Token) -> Token | None:
         for token in noun_phrase(head):
-            for child in token.children:
-                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i and (
+            for dep, child in dependents(token):
+                if dep == "appos" and child.pos_ == "PROPN" and child.i > head.i and (
                         child.doc[child.left_edge.i - 1].text == ","):
                     return child
         return None
@@ -128,7 +128,7 @@ class AttributionReader:
                     continue
                 for token in sentence[start + size : start + size + 6]:
                     if token.pos_ in ("NOUN", "PROPN", "PRON"):
-                        if "Rel" not in token.morph.get("PronType", []):
+                        if "Rel" not in morph(token, "PronType"):
                             found.append(MarkedSource(sentence[start].i, token, cited))
                         break
         return sorted(found, key=lambda source: source.position)
@@ -136,13 +136,13 @@ class AttributionReader:
     def speaker_of(self, verb: Token) -> Token | None:
         if is_passive(verb):
             # "was reported by Reuters": the agent; "is said to": nobody.
-            for child in verb.children:
-                if child.dep_ == "agent":
-                    return next((c for c in child.children if c.dep_ == "pobj"), None)
-                if child.dep_ == "obl:agent":
+            for dep, child in dependents(verb):
+                if dep == "agent":
+                    return next((c for d, c in dependents(child) if d == "pobj"), None)
+                if dep == "obl:agent":
                     return child
             return None
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        subjects = [c for dep, c in dependents(verb) if dep in _SUBJECTS]
         if subjects:
             return subjects[0]
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
@@ -159,8 +159,8 @@ class AttributionReader:
         return None
 
     def is_demonstrative(self, head: Token) -> bool:
-        return any(c.dep_ in ("det", "amod") and c.lower_ in self.cues.demonstratives
-                   for c in head.children)
+        return any(dep in ("det", "amod") and c.lower_ in self.cues.demonstratives
+                   for dep, c in dependents(head))
 
     def refers_back(self, head: Token, previous_chain: tuple[str, ...]) -> bool:
         """"ces documents", "the same documents", or a definite noun that repeats a source
@@ -169,8 +169,8 @@ class AttributionReader:
             return False
         if self.is_demonstrative(head):
             return True
-        definite = any(c.dep_ == "det" and "Def" in c.morph.get("Definite", [])
-                       for c in head.children)
+        definite = any(dep == "det" and "Def" in morph(c, "Definite")
+                       for dep, c in dependents(head))
         if not definite or head.pos_ != "NOUN":
             return False
         said = {w for source in previous_chain for w in _words(source).split()}
@@ -188,53 +188,53 @@ class AttributionReader:
 
     # --- certainty -------------------------------------------------------------------------
     def negated(self, token: Token) -> bool:
-        for child in token.children:
-            if child.dep_ == "neg" or (
-                child.dep_ in ("advmod", "det") and _lower(child) in self.cues.negations
+        for dep, child in dependents(token):
+            if dep == "neg" or (
+                dep in ("advmod", "det") and _lower(child) in self.cues.negations
             ):
                 return True
             # "n'a livré aucun drone", "delivered no drones": a negated object.
-            if child.dep_ in _OBJECTS and any(
-                    c.dep_ == "det" and _lower(c) in self.cues.negations for c in child.children):
+            if dep in _OBJECTS and any(
+                    d == "det" and _lower(c) in self.cues.negations for d, c in dependents(child)):
                 return True
         return False
 
     def conditional(self, token: Token) -> bool:
-        tokens = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
-        return any("Cnd" in t.morph.get("Mood", []) for t in tokens)
+        tokens = [token, *(c for dep, c in dependents(token) if dep.startswith("aux"))]
+        return any("Cnd" in morph(t, "Mood") for t in tokens)
 
     def future(self, token: Token) -> bool:
-        tokens = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
-        return any("Fut" in t.morph.get("Tense", []) for t in tokens)
+        tokens = [token, *(c for dep, c in dependents(token) if dep.startswith("aux"))]
+        return any("Fut" in morph(t, "Tense") for t in tokens)
 
     def past(self, token: Token) -> bool:
         """A past tense, simple or compound ("a menacé", "threatened")."""
-        return "Past" in token.morph.get("Tense", []) or any(
-            c.dep_ == "aux:tense" for c in token.children)
+        return "Past" in morph(token, "Tense") or any(
+            dep == "aux:tense" for dep, _ in dependents(token))
 
     def modal(self, token: Token) -> bool:
-        return any(c.dep_.startswith("aux") and _lower(c) in self.cues.modal_auxiliaries
-                   for c in token.children)
+        return any(dep.startswith("aux") and _lower(c) in self.cues.modal_auxiliaries
+                   for dep, c in dependents(token))
 
     def hedged(self, token: Token) -> bool:
         # "la livraison présumée": the participle may be parsed as a clause on the noun.
-        return any((c.dep_ in ("advmod", "amod") and _lower(c) in self.cues.hedges)
-                   or (c.dep_ == "acl" and c.lemma_.lower() in self.cues.hedges)
-                   for c in token.children)
+        return any((dep in ("advmod", "amod") and _lower(c) in self.cues.hedges)
+                   or (dep == "acl" and c.lemma_.lower() in self.cues.hedges)
+                   for dep, c in dependents(token))
 
     def conditional_clause(self, token: Token) -> bool:
-        return any(c.dep_ == "mark" and _lower(c) in self.cues.conditional_marks
-                   for c in token.children)
+        return any(dep == "mark" and _lower(c) in self.cues.conditional_marks
+                   for dep, c in dependents(token))
 
     def on_condition(self, token: Token) -> bool:
         """"…livrerait des drones si Caracas le demandait": a clause of condition on it."""
-        return any(c.dep_ == "advcl" and self.conditional_clause(c) for c in token.children)
+        return any(dep == "advcl" and self.conditional_clause(c) for dep, c in dependents(token))
 
     def future_in_past(self, token: Token, governors: list[tuple[Token, str]]) -> bool:
         """"Trump a annoncé qu'il rencontrerait…": a simple conditional under a speech verb is
         the future seen from the past, not a hedge ("aurait rencontré" stays one)."""
-        simple = "Cnd" in token.morph.get("Mood", []) and not any(
-            c.dep_.startswith("aux") for c in token.children)
+        simple = "Cnd" in morph(token, "Mood") and not any(
+            dep.startswith("aux") for dep, _ in dependents(token))
         return simple and any(role == SPEECH for _, role in governors)
 
     def passive_hedge(self, token: Token) -> bool:
@@ -413,15 +413,15 @@ class AttributionReader:
         for token in sentence:
             if (token.i <= trigger.i or token.pos_ != "VERB"
                     or token.lemma_.lower() not in self.cues.speech_verbs
-                    or "Inf" in token.morph.get("VerbForm", [])
-                    or "Ger" in token.morph.get("VerbForm", [])
-                    or any(c.dep_ in ("ccomp", "xcomp") and c.i > token.i
-                           for c in token.children)):
+                    or "Inf" in morph(token, "VerbForm")
+                    or "Ger" in morph(token, "VerbForm")
+                    or any(dep in ("ccomp", "xcomp") and c.i > token.i
+                           for dep, c in dependents(token))):
                 continue
             if token.i in ancestors and token.dep_ != "ROOT":
                 continue
-            start = min([token.i, *(c.left_edge.i for c in token.children
-                                    if c.dep_.startswith("aux") or c.dep_ in _SUBJECTS)])
+            start = min([token.i, *(c.left_edge.i for dep, c in dependents(token)
+                                    if dep.startswith("aux") or dep in _SUBJECTS)])
             if token.dep_ in ("acl", "relcl") and token.head.i < token.i:
                 start = min(start, token.head.left_edge.i)
             before = token.doc[start - 1] if start > 0 else None

@@ -25,6 +25,7 @@ from selon.parse.syntax import (
     forms_of,
     is_passive,
     is_passive_participle,
+    morph,
     noun_phrase,
     phrase_text,
     prepositional_objects,
@@ -165,7 +166,7 @@ class EventCoder:
         # "the foreign ministers of Venezuela and Guyana", "les chefs d'état-major du Mali et du
         # Niger" too.
         owners = prepositional_objects(head, "of") + prepositional_objects(head, "de")
-        for modifier in [*head.children, *owners]:
+        for modifier in [*(c for _, c in dependents(head)), *owners]:
             if modifier.dep_ not in ("amod", "compound", "nmod", "pobj") or (
                     mentions.at(modifier) is None):
                 continue
@@ -214,7 +215,7 @@ class EventCoder:
                 speakers = self.actors_of(children(ancestor, self.lexicon.subject), mentions)
                 if speakers:
                     # "Britain, France and Germany said they would…": a plural pronoun is all.
-                    plural = "Plur" in token.morph.get("Number", [])
+                    plural = "Plur" in morph(token, "Number")
                     return [a for _, a in speakers] if plural else [speakers[0][1]]
         latest = self.discourse.latest_subject() or self.discourse.latest_person()
         return [latest] if latest else []
@@ -273,19 +274,19 @@ class EventCoder:
             head = verb.head
             # "une lettre de Maduro adressée au président Xi demandant…": a participle the
             # parser hung on the addressee belongs to what was addressed.
-            while (any(c.dep_ == "case" for c in head.children) and head.head.dep_ == "acl"
+            while (any(dep == "case" for dep, _ in dependents(head)) and head.head.dep_ == "acl"
                    and head.head.pos_ == "VERB" and head.head.head is not head.head):
                 head = head.head.head
             return [head]
         # "Pékin s'en est pris à…": a name before the verb that the French parser left
         # unlabelled (`dep`) is its subject.
-        return [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i < verb.i]
+        return [c for dep, c in dependents(verb) if dep == "dep" and c.pos_ == "PROPN" and c.i < verb.i]
 
     def agent_tokens(self, verb: Token) -> list[Token]:
         found: list[Token] = []
         for dep in self.lexicon.agent:
             for child in children(verb, {dep}):
-                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                pobj = [c for d, c in dependents(child) if d == "pobj"]
                 found.extend(pobj or [child])
         return found
 
@@ -327,8 +328,8 @@ class EventCoder:
     def objects_of(self, token: Token, taken: set[int]) -> tuple[str, ...]:
         deps = OBJECT_DEPS if token.pos_ == "VERB" else {"nmod", "pobj"}
         found: list[str] = []
-        for child in token.children:
-            if child.dep_ not in deps or child.i in taken:
+        for dep, child in dependents(token):
+            if dep not in deps or child.i in taken:
                 continue
             if token.pos_ == "NOUN" and not prepositional_objects(token, "de") + \
                     prepositional_objects(token, "of"):
@@ -407,7 +408,7 @@ class EventCoder:
                 between = self._spec_tokens(noun, spec)
                 if between:
                     # "entre Moscou et Caracas" with Caracas hung on the noun as a conjunct.
-                    between += [c for c in noun.children if c.dep_ == "conj" and mentions.at(c)]
+                    between += [c for d, c in dependents(noun) if d == "conj" and mentions.at(c)]
                 pair = self.actors_of(between, mentions)
                 if len(pair) >= 2:
                     sources, targets = pair[:1], pair[1:2]
@@ -537,7 +538,7 @@ class EventCoder:
         head = verb.head
         if verb.dep_ != "conj" or head.pos_ not in ("PROPN", "NOUN") or head.i > verb.i:
             return []
-        if not any(c.dep_ == "cc" for c in verb.children):
+        if not any(dep == "cc" for dep, _ in dependents(verb)):
             return []
         return self.actors_of([head], mentions)
 
@@ -643,16 +644,17 @@ class EventCoder:
     def _located(self, anchor: Token) -> list[Token]:
         """The nouns of the complements of `anchor` that a location preposition introduces ("à
         Tbilissi", "in the Kursk region", "dans des frappes")."""
-        return [child if child.dep_ != "prep" else next(
-                    (c for c in child.children if c.dep_ == "pobj"), child)
-                for child in anchor.children
+        return [child if dep != "prep" else next(
+                    (c for d, c in dependents(child) if d == "pobj"), child)
+                for dep, child in dependents(anchor)
                 if self._introduced_by(child, self.lexicon.location_prepositions)]
 
     @staticmethod
     def _introduced_by(child: Token, prepositions: frozenset[str]) -> bool:
         if child.dep_ == "prep":
             return child.lower_ in prepositions
-        return any(c.dep_ in ("case", "fixed") and c.lower_ in prepositions for c in child.children)
+        return any(dep in ("case", "fixed") and c.lower_ in prepositions
+                   for dep, c in dependents(child))
 
     def _holder_adjectives(self, noun: Token, mentions: MentionIndex) -> list[tuple[Token, Actor]]:
         holder = noun.head
@@ -661,16 +663,16 @@ class EventCoder:
         if holder is noun or noun.dep_ not in ("nmod", "pobj") or holder.pos_ != "NOUN":
             return []
         found: list[tuple[Token, Actor]] = []
-        for child in holder.children:
+        for dep, child in dependents(holder):
             mention = mentions.at(child)
-            if child.dep_ == "amod" and mention is not None and self.resolver.is_country(mention):
+            if dep == "amod" and mention is not None and self.resolver.is_country(mention):
                 found.append((child, self.resolver.mention_actor(mention)))
         return found
 
     def _with_role_adjective(self, noun: Token, actor: Actor) -> Actor:
         """"un renforcement militaire américain": the sector from the other adjective."""
-        for child in noun.children:
-            if child.dep_ == "amod":
+        for dep, child in dependents(noun):
+            if dep == "amod":
                 sector = self.resolver.role_sector(child)
                 if sector is not None and actor.name is None:
                     return Actor(actor.country, sector, None, actor.org)
@@ -733,11 +735,11 @@ class EventCoder:
         return False
 
     def _governs_noun_trigger(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
-        for child in verb.children:
+        for dep, child in dependents(verb):
             # "ont signé un accord", "se sont accordés sur un paquet de sanctions", "agreed on
             # sanctions" (not "agreed to a ceasefire after days of fighting")
-            if child.dep_ in OBJECT_DEPS | {"obl:arg"} or (
-                    child.dep_ == "prep" and child.lower_ in ("on", "upon")):
+            if dep in OBJECT_DEPS or dep == "obl:arg" or (
+                    dep == "prep" and child.lower_ in ("on", "upon")):
                 for token in noun_phrase(child):
                     entry = triggers.get(token.i)
                     if entry is not None and entry.pos == "noun" and entry.type != "AGREE":
@@ -805,8 +807,8 @@ class EventCoder:
                 complete.add(token.i)
             if candidates:
                 # "ont signé un accord de coopération": what the verb governs is its content.
-                for child in token.children:
-                    if child.dep_ in OBJECT_DEPS:
+                for dep, child in dependents(token):
+                    if dep in OBJECT_DEPS:
                         verb_objects |= {t.i for t in noun_phrase(child)}
             yield from self._with_lone_target(candidates, sentence, mentions)
         for token in sentence:
@@ -837,7 +839,7 @@ def _consequence(verb: Token, entry: Trigger, triggers: dict[int, Trigger]) -> b
     if verb.dep_ != "advcl" or verb.i < verb.head.i:
         return False
     present = verb.tag_ == "VBG" or (
-        "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
+        "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense"))
     act = triggers.get(verb.head.i)
     return present and act is not None and act.type == entry.type
 
@@ -950,7 +952,8 @@ def word_forms(token: Token) -> set[str]:
     """The forms a token matches a word list by: lemma or form, plural or not
     ("condoléances"), alone or with the compound before it ("water cannon", "tear gas")."""
     forms = {token.lemma_.lower(), token.lower_}
-    compounds = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    compounds = [c.lower_ for dep, c in dependents(token)
+                 if dep in ("compound", "amod") and c.i < token.i]
     forms |= {f"{c} {form}" for c in compounds[-1:] for form in tuple(forms)}
     forms |= {f.split("-")[0] for f in forms}  # "accord-cadre" is an "accord"
     forms |= {f[:-1] for f in forms if f.endswith(("s", "x"))}

@@ -28,6 +28,7 @@ def forms_of(preposition: str) -> frozenset[str]:
 # Where a Doc keeps what was read of it once (see `words_of` and `dependents`).
 _WORDS = "selon.words"
 _DEPENDENTS = "selon.dependents"
+_FEATURES = "selon.features"
 
 
 def words_of(doc: Doc) -> list[tuple[int, str, str]]:
@@ -52,6 +53,18 @@ def dependents(token: Token) -> list[tuple[str, Token]]:
     if found is None:
         found = known[token.i] = [(child.dep_, child) for child in token.children]
     return found
+
+
+def morph(token: Token, field: str) -> list[str]:
+    """The values of one morphological feature of `token` ("Mood" → ["Cnd"]), as
+    `token.morph.get(field, [])` gives them, read once per token: that call parses the token's
+    features each time."""
+    known: dict[int, dict[str, list[str]]] = token.doc.user_data.setdefault(_FEATURES, {})
+    found = known.get(token.i)
+    if found is None:
+        found = known[token.i] = {name: values.split(",")
+                                  for name, values in token.morph.to_dict().items()}
+    return found.get(field, [])
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -107,10 +120,11 @@ def is_passive_participle(verb: Token) -> bool:
         # ("Reçu vendredi à la Maison-Blanche, le président ukrainien a plaidé…": a fronted
         # participle qualifies the main clause's subject)
         return False
-    if any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "expl:comp", "expl:pv") for c in verb.children):
+    if any(dep.startswith("aux") or dep in ("nsubj", "expl:comp", "expl:pv")
+           for dep, _ in dependents(verb)):
         return False
-    return verb.tag_ == "VBN" or (verb.morph.get("VerbForm", []) == ["Part"]
-                                  and verb.morph.get("Tense", []) == ["Past"])
+    return verb.tag_ == "VBN" or (morph(verb, "VerbForm") == ["Part"]
+                                  and morph(verb, "Tense") == ["Past"])
 
 
 def phrase_text(tokens: list[Token], drop_determiners: bool = True) -> str:

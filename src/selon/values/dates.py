@@ -65,9 +65,9 @@ class DateFinder:
             ("year", re.compile(r"\b(?:en|in|since|depuis|of|de)\s+(?P<y>(?:19|20)\d{2})\b", re.I)),
         ]
         self._patterns = [p for p in self._patterns if p is not None]
-        # Most sentences name no month: one search for any month word (no boundaries, so a
+        # Most sentences name no month: looking for any month name in the lowercased text (a
         # superset of where the patterns can match) spares them the six patterns that need one.
-        self._any_month = re.compile(month, re.I) if month else None
+        self._month_names = tuple(sorted({name.lower() for name in months}))
 
     def _resolve(self, kind: str, match: re.Match[str], published: date | None) -> str | None:
         groups = match.groupdict()
@@ -114,7 +114,8 @@ class DateFinder:
         """Every time expression in `text`, longest first where they overlap."""
         found: list[TimeExpression] = []
         taken: list[tuple[int, int]] = []
-        named_month = self._any_month is not None and self._any_month.search(text) is not None
+        lowered = text.lower()
+        named_month = any(name in lowered for name in self._month_names)
         for kind, pattern in self._patterns:
             if kind in MONTH_KINDS and not named_month:
                 continue

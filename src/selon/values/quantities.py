@@ -188,8 +188,10 @@ class QuantityFinder:
 
     @staticmethod
     def _date_patterns(settings: Mapping[str, Any], months: list[str],
-                       weekdays: list[str]) -> list[re.Pattern[str]]:
-        """Dates, years and times of day: their numbers are not quantities."""
+                       weekdays: list[str]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+        """Dates, years and times of day: their numbers are not quantities. Each pattern
+        comes with the words one of which it needs (month or weekday names, in lowercase):
+        a text with none of them is not searched with it."""
         month, weekday = _alternation(months), _alternation(weekdays)
         year_word = _alternation(_words(settings, "year_words"))
         clock = _alternation(_words(settings, "clock_words"))
@@ -197,14 +199,17 @@ class QuantityFinder:
         # "juin 2 000 soldats", "March 3,000 troops": a day is not the start of a larger number.
         alone = r"(?![0-9]|[ \u00a0\u202f.,][0-9]{3}(?![0-9]))"
         start = r"(?<![\w.,])"
-        return [re.compile(pattern, re.I) for pattern in (
-            rf"{start}{day}(?:er|e|st|nd|rd|th)?\s+(?:{month})",
-            rf"{start}(?:{month})\.?\s+{day}(?:st|nd|rd|th)?{alone}(?:,?\s+[0-9]{{4}}(?![0-9]))?",
-            rf"{start}(?:{month})\s+[0-9]{{4}}(?![0-9])",
-            rf"{start}(?:{weekday})\s+{day}(?:er|st|nd|rd|th)?{alone}",
-            rf"(?<!\w)(?:{year_word})\s+(?:1[89]|20)[0-9]{{2}}(?![0-9])",
-            rf"{start}[0-9]{{1,2}}(?:[:h.][0-9]{{2}})?\s*(?:{clock})",
-            rf"{start}[0-9]{{1,2}}:[0-9]{{2}}(?![0-9])",
+        month_names = tuple(sorted({name.lower() for name in months}))
+        weekday_names = tuple(sorted({name.lower() for name in weekdays}))
+        return [(needs, re.compile(pattern, re.I)) for needs, pattern in (
+            (month_names, rf"{start}{day}(?:er|e|st|nd|rd|th)?\s+(?:{month})"),
+            (month_names,
+             rf"{start}(?:{month})\.?\s+{day}(?:st|nd|rd|th)?{alone}(?:,?\s+[0-9]{{4}}(?![0-9]))?"),
+            (month_names, rf"{start}(?:{month})\s+[0-9]{{4}}(?![0-9])"),
+            (weekday_names, rf"{start}(?:{weekday})\s+{day}(?:er|st|nd|rd|th)?{alone}"),
+            ((), rf"(?<!\w)(?:{year_word})\s+(?:1[89]|20)[0-9]{{2}}(?![0-9])"),
+            ((), rf"{start}[0-9]{{1,2}}(?:[:h.][0-9]{{2}})?\s*(?:{clock})"),
+            ((), rf"{start}[0-9]{{1,2}}:[0-9]{{2}}(?![0-9])"),
         )]
 
     def find(self, text: str) -> list[FoundQuantity]:
@@ -219,7 +224,10 @@ class QuantityFinder:
                 continue
             pos = number.end
             if excluded is None:
-                excluded = [m.span() for pattern in self._not_quantities for m in pattern.finditer(text)]
+                lowered = text.lower()
+                excluded = [m.span() for needs, pattern in self._not_quantities
+                            if not needs or any(word in lowered for word in needs)
+                            for m in pattern.finditer(text)]
             if any(s < number.end and number.start < e for s, e in excluded):
                 continue
             quantity = self._quantity(text, number, floor)
