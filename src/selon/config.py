@@ -16,6 +16,7 @@ class Settings:
     detect_among: tuple[str, ...] = ("fr", "en")
     max_document_bytes: int = 20_000_000
     batch_size: int = 32
+    write_batch_size: int = 256
     db: str = "selon.duckdb"
     untargeted_types: tuple[str, ...] = ("MOBILIZE", "PROTEST")
     act_window_days: int = 3

@@ -81,7 +81,7 @@ def test_stored_articles_are_skipped_before_parsing(pipeline: Pipeline, fixtures
 
 def test_an_interrupted_run_resumes_where_it_stopped(fixtures: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    pipeline = Pipeline(load_settings(batch_size=4))
+    pipeline = Pipeline(load_settings(batch_size=4, write_batch_size=4))
     db = tmp_path / "news.duckdb"
     real_write = Store.write
     calls: list[int] = []

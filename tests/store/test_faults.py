@@ -109,7 +109,9 @@ def test_kill_9_mid_run_loses_nothing_stored_and_a_rerun_completes(
         corpus: tuple[Path, list[str]], clean_run: Path, tmp_path: Path) -> None:
     folder, ids = corpus
     db = tmp_path / "killed.duckdb"
-    process = subprocess.Popen([str(SELON), "ingest", str(folder), "--db", str(db), "--workers", "1"],
+    # Transactions of 32 articles: the corpus spans two, and the kill falls after the first.
+    process = subprocess.Popen([str(SELON), "ingest", str(folder), "--db", str(db), "--workers", "1",
+                                "--write-batch", "32"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         # the first article's closing line is in the log once the first batch is committed

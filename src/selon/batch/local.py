@@ -50,7 +50,7 @@ def extract_to(paths: Iterable[str], out: TextIO, pipeline: Pipeline,
 
 def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline, on_error: OnError,
                 workers: int = 1, progress: Tracker | None = None) -> IngestReport:
-    """Code the documents into the store, one transaction per batch.
+    """Code the documents into the store, one transaction per `write_batch_size` articles.
 
     Only this process reads, prepares and writes; with `workers` > 1 the parse and the coding
     run in that many processes. Stored articles, and repeats within the run, are skipped before
@@ -90,13 +90,25 @@ def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline, on_error
                 seen.add(key)
                 yield article
 
+    def write(coded: list[Coded]) -> None:
+        report.stored += store.write(coded)
+        report.coded += len(coded)
+        report.events += sum(len(c.events) for c in coded)
+        tracker.update(report.done, report.skipped, len(report.failed))
+
+    # Coded batches are written a few at a time: each transaction has a fixed cost (statements,
+    # conflict checks, the acts and duplicates it reads back), and an interrupt loses at most
+    # `write_batch_size` articles' coding, which the next run redoes.
+    pending: list[Coded] = []
     try:
         for coded in code_batches(batches(to_code(), pipeline.settings.batch_size), pipeline,
                                   workers):
-            report.stored += store.write(coded)
-            report.coded += len(coded)
-            report.events += sum(len(c.events) for c in coded)
-            tracker.update(report.done, report.skipped, len(report.failed))
+            pending.extend(coded)
+            if len(pending) >= pipeline.settings.write_batch_size:
+                write(pending)
+                pending = []
+        if pending:
+            write(pending)
     finally:
         tracker.close()
     return report

@@ -29,6 +29,10 @@ def ingest(
         None, "--workers", "-w", min=1,
         help="Processes that parse and code (default: this machine's cores); 1 codes in this "
         "process."),
+    write_batch: int | None = typer.Option(
+        None, "--write-batch", min=1,
+        help="Articles written to the store per transaction (default: settings, 256); an "
+        "interrupted run codes at most these again."),
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local: into the DuckDB store; spark: into Parquet."),
     output: str | None = typer.Option(
@@ -50,7 +54,7 @@ def ingest(
         raise fail("--output and --master are for --engine spark; the local engine writes --db")
     count = workers or default_workers()
     tracker = tracker_for(stderr, count_documents(paths))
-    settings = load_settings()
+    settings = load_settings(write_batch_size=write_batch)
     with Store(db, rules=ActRules.of(settings)) as store:
         report = ingest_into(paths, store, Pipeline(settings), report_error, workers=count,
                              progress=tracker)
