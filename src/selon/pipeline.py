@@ -198,8 +198,9 @@ class Pipeline:
                 for candidate in scope.coder.code_sentence(sentence, mentions):
                     if candidate.trigger.i in source_words and candidate.trigger.pos_ == "VERB":
                         continue
-                    sides = (at_home(candidate.source, scope.home),
-                             at_home(candidate.target, scope.home))
+                    stateless = self.gazetteer.stateless
+                    sides = (at_home(candidate.source, scope.home, stateless),
+                             at_home(candidate.target, scope.home, stateless))
                     if sides != (candidate.source, candidate.target):
                         candidate = replace(candidate, source=sides[0], target=sides[1])
                     candidate = implied_target(candidate, authors)
@@ -293,7 +294,7 @@ class Pipeline:
                 found = [a for head in roots for t, a in scope.coder.actors_of([head], mentions)
                          if t == head]
                 best = next((a for a in found if a.name), found[0] if found else None)
-                return at_home(best, scope.home)
+                return at_home(best, scope.home, self.gazetteer.stateless)
         return None
 
     def _event(self, article: Article, paragraph: Paragraph, sentence: Span,
@@ -358,9 +359,11 @@ def home_country(resolver: ActorResolver, mentions: list[Mention]) -> str | None
     return country if count / sum(countries.values()) >= HOME_SHARE else None
 
 
-def at_home(actor: Actor | None, home: str | None) -> Actor | None:
-    """A domestic actor with no country of its own is the home's."""
-    if actor is None or home is None or actor.country or actor.org:
+def at_home(actor: Actor | None, home: str | None,
+            stateless: frozenset[str] = frozenset()) -> Actor | None:
+    """A domestic actor with no country of its own is the home's; not one of the `stateless`
+    groups (Gazetteer.stateless): "Islamic State" in an American story is not American."""
+    if actor is None or home is None or actor.country or actor.org or actor.name in stateless:
         return actor
     if actor.sector in DOMESTIC_SECTORS:
         # "la police antiémeute", and "le ministre de l'Intérieur, Ali Yerlikaya" too: a

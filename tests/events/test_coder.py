@@ -395,6 +395,8 @@ def test_a_reported_act_is_not_the_reporters_when_its_subject_names_no_one_known
 
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "The foreign ministers of Egypt, Jordan and Qatar met in Amman on Monday."),
+    # (the parser takes France for an apposition to the UK, Germany for France's conjunct)
+    ("en", "The UK, France, and Germany met yesterday."),
     ("fr", "Les ministres des Affaires étrangères du Maroc, de la Tunisie et du Sénégal se sont "
            "rencontrés lundi à Rabat."),
 ])
@@ -469,3 +471,22 @@ def test_what_a_word_names_is_read_again_once_the_discourse_moves_on(pipeline: P
     chile = Actor(country="CHL", sector="GOV")
     coder.discourse.note([chile], chile)
     assert [actor for _, actor in coder.actors_of([it], mentions)] == [chile]
+
+
+def test_a_group_the_gazetteer_leaves_stateless_takes_no_home_country(pipeline: Pipeline) -> None:
+    text = ("The United States launched an air strike against Islamic State fighters on Monday. "
+            "Washington said the United States would go on.")
+    [strike] = [e for e in code(pipeline, text, "en") if e.type == "ASSAULT"]
+    assert strike.source is not None and strike.source.country == "USA"
+    assert strike.target is not None and strike.target.name == "Islamic State"
+    assert strike.target.country is None
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), [
+    ("en", "The militant group attacked a police station in northern Mali.", "MLI"),
+    ("fr", "Des groupes armés ont attaqué un poste de police dans le nord du Mali.", "MLI"),
+])
+def test_an_armed_group_is_no_business(pipeline: Pipeline, lang: str, text: str,
+                                       country: str) -> None:
+    [attack] = [e for e in code(pipeline, text, lang) if e.type == "ASSAULT"]
+    assert attack.source is not None and attack.source.sector == "REB"

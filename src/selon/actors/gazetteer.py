@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from importlib.abc import Traversable
 from typing import Any
@@ -92,6 +92,14 @@ class Gazetteer:
 
     def entity(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
+
+    @cached_property
+    def stateless(self) -> frozenset[str]:
+        """Names of the groups and bodies the gazetteer leaves without a country on purpose
+        ("Islamic State", "Al-Qaeda": transnational): no article's home country is theirs."""
+        return frozenset(e.name for e in self.entities.values()
+                         if e.kind not in ("person", "country", *PLACE_KINDS)
+                         and e.country is None and e.org is None and not e.roles)
 
 
 def _date(value: object, where: str) -> date | None:

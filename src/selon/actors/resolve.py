@@ -75,11 +75,16 @@ class ActorResolver:
 
     def _role_sector(self, words: list[tuple[int, str, str]], i: int) -> str | None:
         lemma, lower = words[i][1].lower(), words[i][2]
-        following = [form for _, _, form in words[i + 1:i + 4]]
-        longer = [f"{lemma} {' '.join(following[:n])}".replace("' ", "'").replace("’ ", "'")
-                  for n in (3, 2, 1) if len(following) >= n]
+        longer = []
+        # The words after as written ("forces de l'ordre"), then as lemmas ("chefs rebelles"
+        # is a "chef rebelle", "groupes armés" a "groupe armé").
+        for following in ([form for _, _, form in words[i + 1:i + 4]],
+                          [base.lower() for _, base, _ in words[i + 1:i + 4]]):
+            longer += [f"{lemma} {' '.join(following[:n])}".replace("' ", "'").replace("’ ", "'")
+                       for n in (3, 2, 1) if len(following) >= n]
         if i > 0:
-            longer.append(f"{words[i - 1][1].lower()} {lemma}")
+            # The word before as lemma and as written: "militant group", "armed group".
+            longer += [f"{words[i - 1][1].lower()} {lemma}", f"{words[i - 1][2]} {lemma}"]
         for phrase in longer:
             if phrase in self.roles:
                 return self.roles[phrase]

@@ -384,8 +384,18 @@ class EventCoder:
             sources, targets = targets, sources
         if entry.type in AREA_TYPES and sources and not targets:
             targets = self._area_target(verb, sources, mentions)
-        if entry.type in SYMMETRIC_TYPES and len(sources) == 1 and not targets:
-            targets = self._partners_within(sources[0], mentions) or self._partner_above(verb, mentions)
+        if entry.type in SYMMETRIC_TYPES and sources and not targets:
+            partners = self._partners_within(sources[0], mentions)
+            # (only a partner on a known side the sources lack: a name may come back as
+            # another reading of a source's own, "son homologue tanzanienne Samia Suluhu Hassan")
+            sides = {side_of(a) for _, a in sources}
+            new_sides = [p for p in partners if side_of(p[1]) not in sides | {None}]
+            if len(sources) == 1 and len(new_sides) < 2:
+                targets = partners or self._partner_above(verb, mentions)
+            else:
+                # "The US, Russia, and Switzerland met", with Russia parsed as an apposition:
+                # three who meet, one act between each two (see `_pairs`).
+                sources = sources + new_sides
         if entry.type in EMBEDDING_TYPES and not targets:
             targets = self._embedded_target(verb, sources, mentions)
         targets = [(t, self._counterpart(t, a, sources, mentions)) for t, a in targets]
