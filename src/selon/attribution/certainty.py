@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from selon.attribution.cues import Cues
-from selon.parse.syntax import dependents, is_passive, morph, noun_phrase, phrase_text
+from selon.parse.syntax import dependents, is_passive, morph, noun_phrase, phrase_text, words_of
 from selon.records import Actor
 
 # What a governing verb's clause is to the trigger: only these pass modality down.
@@ -71,6 +71,9 @@ class AttributionReader:
         # Gives the known actor a source phrase names, or None.
         self.actor_of = actor_of
         self.actors: dict[str, Actor] = {}  # source text -> the actor it was read from
+        # (marker words, whether it cites): "selon", "according to"; "citing"
+        self._markers = [(m, False) for m in cues.source_markers] + [
+            (m, True) for m in cues.citing_markers]
 
     # --- sources ---------------------------------------------------------------------------
     def source_text(self, head: Token) -> str:
@@ -110,14 +113,16 @@ class AttributionReader:
         """Each source introduced by a marker ("selon X", "according to X", "citing X"),
         in the order of the text. A marker that ends in its own noun ("de source
         diplomatique") is the source; a relative pronoun ("selon lesquelles") is none."""
-        words = [_lower(t).rstrip() for t in sentence]
+        # (the Doc's lowercase forms, read once for all its sentences: see `words_of`)
+        words = [form.replace("’", "'").rstrip()
+                 for _, _, form in words_of(sentence.doc)[sentence.start:sentence.end]]
         starts: dict[str, list[int]] = {}
         for position, word in enumerate(words):
             starts.setdefault(word, []).append(position)
         found: list[MarkedSource] = []
-        markers = [(m, False) for m in self.cues.source_markers]
-        markers += [(m, True) for m in self.cues.citing_markers]
-        for marker, cited in markers:
+        for marker, cited in self._markers:
+            if marker[0] not in starts:
+                continue
             size = len(marker)
             for start in starts.get(marker[0], ()):
                 if tuple(words[start : start + size]) != marker:
