@@ -24,6 +24,7 @@ from selon.actors import ActorMatcher, Gazetteer, Mention, load_gazetteer
 from selon.actors.references import Discourse, ReferenceWords, load_reference_words
 from selon.actors.resolve import ActorResolver, MentionIndex
 from selon.attribution import AttributionReader, MarkedSource, load_cues
+from selon.attribution.certainty import Claim
 from selon.attribution.questions import QuestionFinder
 from selon.clean import content_hash, load_boilerplate, normalize_text
 from selon.clean.dateline import split_dateline
@@ -34,7 +35,7 @@ from selon.events.coder import ANY_ACT, Candidate, same_actor, side_of
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
 from selon.parse.repairs import CLAUSE_MARKS
-from selon.parse.syntax import morph
+from selon.parse.syntax import dependents, morph
 from selon.records import Actor, Article, DocumentError, Event, OpenQuestion, Provenance, Quantity
 from selon.values import load_quantity_finder
 from selon.values.dates import TimeExpression, load_date_finder, parse_date
@@ -215,6 +216,7 @@ class Pipeline:
                     if not self.complete(candidate):
                         continue
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
+                    candidate, claim = as_stance(candidate, claim, reader)
                     # One event per act and stance: a claim and its denial are two events.
                     denied = claim.certainty == "denied"
                     key = (candidate.entry.type, candidate.source, candidate.target, denied)
@@ -450,6 +452,33 @@ def with_counterpart(candidate: Candidate, partners: list[tuple[Actor, Actor]],
             if mine.country == source.country and theirs.country not in (None, source.country):
                 return replace(candidate, target=theirs)
     return candidate
+
+
+def as_stance(candidate: Candidate, claim: Claim,
+              reader: AttributionReader) -> tuple[Candidate, Claim]:
+    """An attack its own author announces is a threat made now (PLOVER THREATEN, violence),
+    not a hypothetical ASSAULT: "Obama wants to attack Switzerland", "they will attack Iraq".
+    Only the author's own future, conditional or wanted attack: "Russia could attack" and
+    "Obama wants Putin to attack" stay hypothetical assaults. (A refusal stays the act denied,
+    as FORMAT.md has it: "he would not provide support" is a denied AID.)"""
+    trigger, entry = candidate.trigger, candidate.entry
+    if entry.type != "ASSAULT" or claim.certainty != "hypothetical" or not (
+            reader.own_future(trigger) or _wanted_by_its_author(trigger, reader)):
+        return candidate, claim
+    threat = replace(entry, type="THREATEN", mode="violence")
+    certainty = "reported" if claim.attributed_to else "asserted"
+    return (replace(candidate, entry=threat),
+            replace(claim, certainty=certainty, cues=(*claim.cues, "an attack announced by its author")))
+
+
+def _wanted_by_its_author(trigger: Token, reader: AttributionReader) -> bool:
+    """"Obama wants to attack": the infinitive of an intention verb, the wanter's own act;
+    not "wants Putin to attack" (the intention verb has an object: someone else acts)."""
+    head = trigger.head
+    return (trigger.dep_ == "xcomp" and head.i != trigger.i
+            and head.lemma_.lower() in reader.cues.intention_verbs
+            and not any(dep in ("obj", "dobj") for dep, _ in dependents(head))
+            and not any(dep.startswith("nsubj") for dep, _ in dependents(trigger)))
 
 
 def _canonical_names(resolver: ActorResolver, mentions: MentionIndex,

@@ -490,3 +490,28 @@ def test_an_armed_group_is_no_business(pipeline: Pipeline, lang: str, text: str,
                                        country: str) -> None:
     [attack] = [e for e in code(pipeline, text, lang) if e.type == "ASSAULT"]
     assert attack.source is not None and attack.source.sector == "REB"
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Pakistan wants to attack the Taliban camps in Afghanistan.", ("THREATEN", "PAK", "AFG")),
+    ("en", "North Korea said it will strike South Korea.", ("THREATEN", "PRK", "KOR")),
+    ("fr", "La Chine veut attaquer Taïwan.", ("THREATEN", "CHN", "TWN")),
+])
+def test_an_attack_its_author_announces_is_a_threat(pipeline: Pipeline, lang: str, text: str,
+                                                expected: tuple[str, str, str]) -> None:
+    found = code(pipeline, text, lang)
+    assert expected in triples(found)
+    assert "ASSAULT" not in {e.type for e in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia could attack Poland, analysts warned.", set()),  # what may happen, no one's threat
+    ("Egypt wants Sudan to attack the rebels in Darfur.", {("ASSAULT", "hypothetical")}),
+    ("Iran insists it has not sent missiles to Russia.", {("AID", "denied")}),
+    ("Japan said it would not provide weapons to Ukraine.", {("AID", "denied")}),
+])
+def test_what_is_not_its_authors_threat_stays_the_act(pipeline: Pipeline, text: str,
+                                                      expected: set[tuple[str, str]]) -> None:
+    found = {(e.type, e.certainty) for e in code(pipeline, text, "en")}
+    assert not {kind for kind, _ in found} & {"THREATEN", "REJECT"}
+    assert expected <= found

@@ -212,6 +212,13 @@ class AttributionReader:
         tokens = [token, *(c for dep, c in dependents(token) if dep.startswith("aux"))]
         return any("Fut" in morph(t, "Tense") for t in tokens)
 
+    def own_future(self, token: Token) -> bool:
+        """What the subject will or would do: a future or conditional ("attaquera",
+        "livrerait"), or a future auxiliary ("will attack", "would not provide")."""
+        return self.future(token) or self.conditional(token) or any(
+            dep.startswith("aux") and _lower(c) in self.cues.future_auxiliaries
+            for dep, c in dependents(token))
+
     def past(self, token: Token) -> bool:
         """A past tense, simple or compound ("a menacé", "threatened")."""
         return "Past" in morph(token, "Tense") or any(

@@ -22,6 +22,7 @@ class Cues:
     hedges: frozenset[str]
     intention_verbs: frozenset[str]
     modal_auxiliaries: frozenset[str]
+    future_auxiliaries: frozenset[str]  # those of them that make a future: "will", not "could"
     conditional_marks: frozenset[str]
     demonstratives: frozenset[str]
     report_nouns: frozenset[str]
