@@ -176,6 +176,7 @@ class Pipeline:
         coded_acts: dict[tuple[str, str | None, str | None, bool], int] = {}
         stated_sources: list[MarkedSource] = []
         questions = QuestionFinder(load_cues(lang), scope.resolver)
+        stateless = self.gazetteer.stateless
         for paragraph, mentions in zip(parsed.paragraphs, scope.mentions, strict=True):
             reader = AttributionReader(load_cues(lang), _canonical_names(scope.resolver, mentions,
                                                                          scope.coder.discourse),
@@ -199,13 +200,13 @@ class Pipeline:
                 for candidate in scope.coder.code_sentence(sentence, mentions):
                     if candidate.trigger.i in source_words and candidate.trigger.pos_ == "VERB":
                         continue
-                    stateless = self.gazetteer.stateless
                     sides = (at_home(candidate.source, scope.home, stateless),
                              at_home(candidate.target, scope.home, stateless))
                     if sides != (candidate.source, candidate.target):
                         candidate = replace(candidate, source=sides[0], target=sides[1])
                     candidate = implied_target(candidate, authors)
                     candidate = with_counterpart(candidate, partners, scope.coder.discourse.words)
+                    author = candidate.source  # before an act of war makes it its armed forces
                     if candidate.entry.type in scope.coder.lexicon.military_types and (
                             (military := by_its_military(candidate.source)) is not candidate.source):
                         candidate = replace(candidate, source=military)
@@ -216,7 +217,7 @@ class Pipeline:
                     if not self.complete(candidate):
                         continue
                     claim = reader.claim(candidate.trigger, sentence, sources, previous_chain)
-                    candidate, claim = as_stance(candidate, claim, reader)
+                    candidate, claim = as_stance(candidate, claim, reader, author)
                     # One event per act and stance: a claim and its denial are two events.
                     denied = claim.certainty == "denied"
                     key = (candidate.entry.type, candidate.source, candidate.target, denied)
@@ -454,20 +455,21 @@ def with_counterpart(candidate: Candidate, partners: list[tuple[Actor, Actor]],
     return candidate
 
 
-def as_stance(candidate: Candidate, claim: Claim,
-              reader: AttributionReader) -> tuple[Candidate, Claim]:
+def as_stance(candidate: Candidate, claim: Claim, reader: AttributionReader,
+              author: Actor | None) -> tuple[Candidate, Claim]:
     """An attack its own author announces is a threat made now (PLOVER THREATEN, violence),
     not a hypothetical ASSAULT: "Obama wants to attack Switzerland", "they will attack Iraq".
     Only the author's own future, conditional or wanted attack: "Russia could attack" and
     "Obama wants Putin to attack" stay hypothetical assaults. (A refusal stays the act denied,
-    as FORMAT.md has it: "he would not provide support" is a denied AID.)"""
+    as FORMAT.md has it: "he would not provide support" is a denied AID.) `author`: the
+    source as named, before `by_its_military` (a country threatens, its army attacks)."""
     trigger, entry = candidate.trigger, candidate.entry
     if entry.type != "ASSAULT" or claim.certainty != "hypothetical" or not (
             reader.own_future(trigger) or _wanted_by_its_author(trigger, reader)):
         return candidate, claim
     threat = replace(entry, type="THREATEN", mode="violence")
     certainty = "reported" if claim.attributed_to else "asserted"
-    return (replace(candidate, entry=threat),
+    return (replace(candidate, entry=threat, source=author),
             replace(claim, certainty=certainty, cues=(*claim.cues, "an attack announced by its author")))
 
 

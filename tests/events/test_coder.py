@@ -515,3 +515,12 @@ def test_what_is_not_its_authors_threat_stays_the_act(pipeline: Pipeline, text: 
     found = {(e.type, e.certainty) for e in code(pipeline, text, "en")}
     assert not {kind for kind, _ in found} & {"THREATEN", "REJECT"}
     assert expected <= found
+
+
+def test_past_leaders_are_known_with_their_terms(pipeline: Pipeline) -> None:
+    # Older news names leaders no longer in office: their roles on the article's date.
+    text = "President Bush met Prime Minister Gordon Brown in London."
+    [outcome] = list(pipeline.run([Article(id="t", text=text, date="2008-06-15", lang="en")]))
+    [meeting] = outcome.events  # type: ignore[union-attr]
+    sides = {(a.country, a.sector, a.name) for a in (meeting.source, meeting.target) if a}
+    assert sides == {("USA", "GOV", "George W. Bush"), ("GBR", "GOV", "Gordon Brown")}
