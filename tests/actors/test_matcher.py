@@ -4,6 +4,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from selon.actors import ActorMatcher
+from selon.actors.gazetteer import Alias, Entity, Gazetteer
 from selon.actors.matcher import AliasTable, longest_first
 from selon.pipeline import Pipeline
 
@@ -50,3 +52,17 @@ def test_a_titled_person_is_not_a_town_of_that_name(pipeline: Pipeline) -> None:
     doc = pipeline.parsers.nlp("en")("President Bush met exiled dissidents from Myanmar.")
     kinds = {m.text: m.kind for m in pipeline.matcher("en").mentions(doc)}
     assert kinds.get("Bush") != "city" and kinds.get("Myanmar") == "name"
+
+
+def test_an_alias_as_written_beats_another_aliases_accent_free_form(pipeline: Pipeline) -> None:
+    # The town of Būsh is read first, and "Bush" is its accent-free form; the surname "Bush"
+    # is an alias as written, and wins.
+    town = Entity("city:1", "city", "Būsh", country="EGY")
+    person = Entity("person:gwb", "person", "George W. Bush")
+    gazetteer = Gazetteer(
+        entities={town.id: town, person.id: person},
+        aliases={"en": (Alias(town.id, "city", "Būsh"), Alias(person.id, "surname", "Bush"))},
+        roles={"en": {}})
+    doc = pipeline.parsers.nlp("en")("Bush flew to Būsh.")
+    found = [(m.text, m.entity_id) for m in ActorMatcher(gazetteer, "en").mentions(doc)]
+    assert found == [("Bush", "person:gwb"), ("Būsh", "city:1")]

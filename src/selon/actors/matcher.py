@@ -98,12 +98,18 @@ class ActorMatcher:
         self._keys: dict[str, Alias] = {}
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
+        entries: list[tuple[dict[str, str], str, str]] = []
         for alias in gazetteer.aliases.get(lang, ()):
             key = f"{alias.entity_id}|{alias.kind}"
             self._keys[key] = alias
             # Case is the data's: an all-lowercase alias matches in any case.
-            forms = folded if alias.text == alias.text.lower() else exact
-            for form in sorted(variants(alias.text)):
+            entries.append((folded if alias.text == alias.text.lower() else exact, alias.text, key))
+        # An alias as written wins over another's accent-free or apostrophe variant: "Bush"
+        # the surname, not the town of Būsh.
+        for forms, text, key in entries:
+            forms.setdefault(text, key)
+        for forms, text, key in entries:
+            for form in sorted(variants(text)):
                 forms.setdefault(form, key)
         # Role words that stand before a person's name ("President", "ministre").
         self._titles = frozenset(gazetteer.roles.get(lang, {}))
