@@ -35,7 +35,7 @@ from selon.events.coder import ANY_ACT, Candidate, same_actor, side_of
 from selon.langid import LanguageDetector
 from selon.parse import Paragraph, ParsedArticle, Parsers
 from selon.parse.repairs import CLAUSE_MARKS
-from selon.parse.syntax import dependents, morph
+from selon.parse.syntax import morph
 from selon.records import Actor, Article, DocumentError, Event, OpenQuestion, Provenance, Quantity
 from selon.values import load_quantity_finder
 from selon.values.dates import TimeExpression, load_date_finder, parse_date
@@ -465,22 +465,12 @@ def as_stance(candidate: Candidate, claim: Claim, reader: AttributionReader,
     source as named, before `by_its_military` (a country threatens, its army attacks)."""
     trigger, entry = candidate.trigger, candidate.entry
     if entry.type != "ASSAULT" or claim.certainty != "hypothetical" or not (
-            reader.own_future(trigger) or _wanted_by_its_author(trigger, reader)):
+            reader.own_future(trigger) or reader.own_intention(trigger)):
         return candidate, claim
     threat = replace(entry, type="THREATEN", mode="violence")
     certainty = "reported" if claim.attributed_to else "asserted"
     return (replace(candidate, entry=threat, source=author),
             replace(claim, certainty=certainty, cues=(*claim.cues, "an attack announced by its author")))
-
-
-def _wanted_by_its_author(trigger: Token, reader: AttributionReader) -> bool:
-    """"Obama wants to attack": the infinitive of an intention verb, the wanter's own act;
-    not "wants Putin to attack" (the intention verb has an object: someone else acts)."""
-    head = trigger.head
-    return (trigger.dep_ == "xcomp" and head.i != trigger.i
-            and head.lemma_.lower() in reader.cues.intention_verbs
-            and not any(dep in ("obj", "dobj") for dep, _ in dependents(head))
-            and not any(dep.startswith("nsubj") for dep, _ in dependents(trigger)))
 
 
 def _canonical_names(resolver: ActorResolver, mentions: MentionIndex,

@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from selon.errors import DataError
-from selon.parse.syntax import dependents, morph
+from selon.parse.syntax import children, dependents, morph
 from selon.records import Actor
 
 
@@ -191,6 +191,6 @@ class Discourse:
 
 def _is_definite(head: Token) -> bool:
     """Whether a noun comes with a definite article only: "la Cour", "the agency"."""
-    determiners = [c for dep, c in dependents(head) if dep == "det"]
+    determiners = children(head, ("det",))
     return bool(determiners) and all(
         "Def" in morph(d, "Definite") or d.lower_ == "the" for d in determiners)

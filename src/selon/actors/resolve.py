@@ -10,7 +10,13 @@ from spacy.tokens import Doc, Token
 
 from selon.actors.gazetteer import PLACE_KINDS, Gazetteer
 from selon.actors.matcher import ORG_LABELS, Mention
-from selon.parse.syntax import dependents, noun_phrase, prepositional_objects, words_of
+from selon.parse.syntax import (
+    dependents,
+    noun_phrase,
+    preposition_object,
+    prepositional_objects,
+    words_of,
+)
 from selon.records import Actor
 
 # spaCy's labels for places (both models): a name with one of these is somewhere, not someone.
@@ -209,7 +215,7 @@ class ActorResolver:
             )
             if dep == "prep" and child.lower_ in ("of", "for"):
                 is_owner = True
-                child = next((c for d, c in dependents(child) if d == "pobj"), child)
+                child = preposition_object(child) or child
             if is_owner:
                 actor = self.actor(child, mentions)
                 if actor is not None:

@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from selon.attribution.cues import Cues
-from selon.parse.syntax import dependents, is_passive, morph, noun_phrase, phrase_text, words_of
+from selon.parse.syntax import (
+    children,
+    dependents,
+    is_passive,
+    morph,
+    noun_phrase,
+    phrase_text,
+    preposition_object,
+    words_of,
+)
 from selon.records import Actor
 
 # What a governing verb's clause is to the trigger: only these pass modality down.
@@ -50,6 +59,10 @@ class MarkedSource:
     position: int  # the marker's first token
     head: Token
     cited: bool = False
+
+
+def _with_auxiliaries(token: Token) -> list[Token]:
+    return [token, *(c for dep, c in dependents(token) if dep.startswith("aux"))]
 
 
 def _lower(token: Token) -> str:
@@ -143,11 +156,11 @@ class AttributionReader:
             # "was reported by Reuters": the agent; "is said to": nobody.
             for dep, child in dependents(verb):
                 if dep == "agent":
-                    return next((c for d, c in dependents(child) if d == "pobj"), None)
+                    return preposition_object(child)
                 if dep == "obl:agent":
                     return child
             return None
-        subjects = [c for dep, c in dependents(verb) if dep in _SUBJECTS]
+        subjects = children(verb, _SUBJECTS)
         if subjects:
             return subjects[0]
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
@@ -205,12 +218,10 @@ class AttributionReader:
         return False
 
     def conditional(self, token: Token) -> bool:
-        tokens = [token, *(c for dep, c in dependents(token) if dep.startswith("aux"))]
-        return any("Cnd" in morph(t, "Mood") for t in tokens)
+        return any("Cnd" in morph(t, "Mood") for t in _with_auxiliaries(token))
 
     def future(self, token: Token) -> bool:
-        tokens = [token, *(c for dep, c in dependents(token) if dep.startswith("aux"))]
-        return any("Fut" in morph(t, "Tense") for t in tokens)
+        return any("Fut" in morph(t, "Tense") for t in _with_auxiliaries(token))
 
     def own_future(self, token: Token) -> bool:
         """What the subject will or would do: a future or conditional ("attaquera",
@@ -218,6 +229,15 @@ class AttributionReader:
         return self.future(token) or self.conditional(token) or any(
             dep.startswith("aux") and _lower(c) in self.cues.future_auxiliaries
             for dep, c in dependents(token))
+
+    def own_intention(self, token: Token) -> bool:
+        """"Obama wants to attack": the infinitive of an intention verb, the wanter's own act;
+        not "wants Putin to attack" (the intention verb has an object: someone else acts)."""
+        head = token.head
+        return (token.dep_ == "xcomp" and head.i != token.i
+                and head.lemma_.lower() in self.cues.intention_verbs
+                and not children(head, ("obj", "dobj"))
+                and not any(dep.startswith("nsubj") for dep, _ in dependents(token)))
 
     def past(self, token: Token) -> bool:
         """A past tense, simple or compound ("a menacé", "threatened")."""

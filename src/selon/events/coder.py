@@ -28,6 +28,7 @@ from selon.parse.syntax import (
     morph,
     noun_phrase,
     phrase_text,
+    preposition_object,
     prepositional_objects,
     words_of,
 )
@@ -286,7 +287,7 @@ class EventCoder:
         found: list[Token] = []
         for dep in self.lexicon.agent:
             for child in children(verb, {dep}):
-                pobj = [c for d, c in dependents(child) if d == "pobj"]
+                pobj = children(child, ("pobj",))
                 found.extend(pobj or [child])
         return found
 
@@ -654,8 +655,7 @@ class EventCoder:
     def _located(self, anchor: Token) -> list[Token]:
         """The nouns of the complements of `anchor` that a location preposition introduces ("à
         Tbilissi", "in the Kursk region", "dans des frappes")."""
-        return [child if dep != "prep" else next(
-                    (c for d, c in dependents(child) if d == "pobj"), child)
+        return [child if dep != "prep" else preposition_object(child) or child
                 for dep, child in dependents(anchor)
                 if self._introduced_by(child, self.lexicon.location_prepositions)]
 
@@ -927,7 +927,7 @@ class _Frame:
     def objects(self) -> list[Token]:
         if self._objects is None:
             token = self.token
-            found = [c for dep, c in dependents(token) if dep in _FRAME_OBJECT_DEPS]
+            found = children(token, _FRAME_OBJECT_DEPS)
             if is_passive_participle(token):
                 found.append(token.head)  # "les soldats déployés", "hostages freed"
             self._objects = found
@@ -948,8 +948,7 @@ class _Frame:
 
     def modifiers(self) -> list[Token]:
         if self._modifiers is None:
-            self._modifiers = [c for dep, c in dependents(self.token)
-                               if dep in ("amod", "compound", "acl")]
+            self._modifiers = children(self.token, ("amod", "compound", "acl"))
         return self._modifiers
 
 

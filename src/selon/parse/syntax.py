@@ -80,6 +80,11 @@ def children(token: Token, deps: frozenset[str] | set[str] | tuple[str, ...]) ->
     return [child for dep, child in dependents(token) if dep in deps]
 
 
+def preposition_object(preposition: Token) -> Token | None:
+    """What an English preposition introduces (its `pobj`): "by" → "Reuters"."""
+    return next((child for dep, child in dependents(preposition) if dep == "pobj"), None)
+
+
 def prepositional_objects(token: Token, preposition: str) -> list[Token]:
     """Complements of `token` introduced by `preposition`, in either parse scheme.
 
@@ -90,9 +95,9 @@ def prepositional_objects(token: Token, preposition: str) -> list[Token]:
     found: list[Token] = []
     for dep, child in dependents(token):
         if dep in ("prep", "agent", "dative") and child.lower_ in forms:
-            found.extend(c for d, c in dependents(child) if d in ("pobj", "pcomp"))
+            found.extend(children(child, ("pobj", "pcomp")))
             continue
-        cases = [c for d, c in dependents(child) if d in ("case", "mark")]
+        cases = children(child, ("case", "mark"))
         if cases and cases[0].lower_ in forms:
             found.append(child)
     return found
