@@ -192,8 +192,9 @@ class Pipeline:
                     # usine…": what follows the colon is said by the same source.
                     sources = stated_sources + sources
                 stated_sources = sources
-                # When and how much: read once, for the sentence's first event (many have none).
-                values: tuple[list[TimeExpression], tuple[Quantity, ...]] | None = None
+                # Its text, when and how much: read once, for the sentence's first event (many
+                # have none; spaCy builds a span's text token by token at each asking).
+                values: tuple[str, list[TimeExpression], tuple[Quantity, ...]] | None = None
                 # "selon un rapport consulté par l'AFP": a verb that names a source is no act.
                 source_words = {i for source in sources if source.head.sent == sentence
                                 for i in source_phrase(source.head)}
@@ -232,8 +233,9 @@ class Pipeline:
                     seen.add(key)
                     coded_acts.setdefault(act, at)
                     if values is None:
-                        values = (finder.find(sentence.text, day),
-                                  tuple(q.quantity for q in quantities.find(sentence.text)))
+                        text = sentence.text
+                        values = (text, finder.find(text, day),
+                                  tuple(q.quantity for q in quantities.find(text)))
                     events.append(replace(self._event(article, paragraph, sentence, candidate,
                                                       claim.certainty, claim.attributed_to,
                                                       *values),
@@ -302,7 +304,8 @@ class Pipeline:
 
     def _event(self, article: Article, paragraph: Paragraph, sentence: Span,
                candidate: Candidate, certainty: str, chain: tuple[str, ...],
-               times: list[TimeExpression], amounts: tuple[Quantity, ...]) -> Event:
+               text: str, times: list[TimeExpression], amounts: tuple[Quantity, ...]) -> Event:
+        """The event; `text` is the sentence's."""
         trigger: Token = candidate.trigger
         offset = paragraph.start
         dated = act_date(times, sentence, trigger, time_nouns(article.lang or ""))
@@ -313,7 +316,7 @@ class Pipeline:
             context=candidate.entry.context,
             source=candidate.source,
             target=candidate.target,
-            sentence=sentence.text.strip(),
+            sentence=text.strip(),
             certainty=certainty,
             attributed_to=chain,
             date=dated.value if dated else None,

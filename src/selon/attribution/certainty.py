@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Span, Token
 
 from selon.attribution.cues import Cues
@@ -440,12 +441,18 @@ class AttributionReader:
         """Speech verbs after the trigger in a clause of their own set off by a comma or a
         closing quote ("…, a indiqué le ministère", "…, the ministry said"), however the
         parser hung them; a verb with its own "que"/"that" clause states something else."""
-        found = []
+        found: list[Token] = []
+        # Speech verbs after the trigger, found off the Doc's arrays (see `words_of`): a Token
+        # object for each word of the sentence costs more than the test.
+        doc, speech_verbs = sentence.doc, self.cues.speech_verbs
+        first = max(trigger.i + 1, sentence.start)
+        after = [doc[i] for i, (pos, lemma, _) in enumerate(words_of(doc)[first:sentence.end], first)
+                 if pos == VERB and lemma.lower() in speech_verbs]
+        if not after:
+            return found
         ancestors = {t.i for t in trigger.ancestors}
-        for token in sentence:
-            if (token.i <= trigger.i or token.pos_ != "VERB"
-                    or token.lemma_.lower() not in self.cues.speech_verbs
-                    or "Inf" in morph(token, "VerbForm")
+        for token in after:
+            if ("Inf" in morph(token, "VerbForm")
                     or "Ger" in morph(token, "VerbForm")
                     or any(dep in ("ccomp", "xcomp") and c.i > token.i
                            for dep, c in dependents(token))):

@@ -9,7 +9,7 @@ from itertools import chain, islice
 from typing import TextIO
 
 from selon.batch.progress import Silent, Tracker
-from selon.batch.workers import WorkerPool, code_prepared
+from selon.batch.workers import WorkerPool, code_prepared, settle_heap
 from selon.errors import SelonError
 from selon.ingest import read_paths
 from selon.pipeline import Coded, Pipeline
@@ -61,6 +61,7 @@ def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline, on_error
     tracker = progress or Silent()
     seen: set[str] = set()
     store.link_duplicates()  # articles stored before duplicates were tracked, once
+    settle_heap()  # (what this process has loaded lives as long as the run)
 
     def fail(error: DocumentError) -> None:
         report.failed.append(error)

@@ -8,6 +8,7 @@ does not depend on how many workers there are.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -34,6 +35,18 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def settle_heap() -> None:
+    """Leave what is loaded so far out of the cyclic garbage collector's full collections.
+
+    A worker's models, gazetteer and lexicons are about a million Python objects that live as
+    long as the process; each full collection walked them all again (some 0.4 s, several
+    times per hundred articles: 2–3 ms an article, an eighth of coding). Frozen, they are left
+    alone; what articles allocate is collected as before (and freed objects are still freed:
+    freezing only stops the collector from scanning them for cycles)."""
+    gc.collect()
+    gc.freeze()
+
+
 def code_prepared(pipeline: Pipeline, batch: Sequence[Article]) -> list[Coded]:
     """Parse and code prepared articles, in their order: what `Pipeline.run` does after its
     `prepare` and `skip`, through the pipeline's public stages."""
@@ -50,6 +63,7 @@ def _start_worker(settings: Settings) -> None:
     # model fails the run at once.
     for lang in settings.languages:
         _PIPELINE.load(lang)
+    settle_heap()
 
 
 def _code_in_worker(batch: list[Article]) -> list[Coded]:

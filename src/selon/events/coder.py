@@ -801,9 +801,10 @@ class EventCoder:
         triggers = self.triggers_in(sentence, mentions)
         verb_objects: set[int] = set()
         complete: set[int] = set()  # verbs whose act has both its sides
-        for token in sentence:
-            entry = triggers.get(token.i)
-            if entry is None or entry.pos != "verb" or self._embedded(token, triggers):
+        doc = sentence.doc
+        for i, entry in sorted(triggers.items()):  # (in reading order)
+            token = doc[i]
+            if entry.pos != "verb" or self._embedded(token, triggers):
                 continue
             if entry.type == "AGREE" and self._governs_noun_trigger(token, triggers):
                 # "The EU agreed a package of sanctions": the act agreed on is the event.
@@ -821,10 +822,10 @@ class EventCoder:
                     if dep in OBJECT_DEPS:
                         verb_objects |= {t.i for t in noun_phrase(child)}
             yield from self._with_lone_target(candidates, sentence, mentions)
-        for token in sentence:
-            entry = triggers.get(token.i)
-            if entry is None or entry.pos != "noun" or token.i in verb_objects:
+        for i, entry in sorted(triggers.items()):
+            if entry.pos != "noun" or i in verb_objects:
                 continue
+            token = doc[i]
             if self._embedded(token, triggers):
                 continue
             found = self._placed(token, self.noun_candidates(token, entry, mentions), mentions)

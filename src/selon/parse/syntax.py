@@ -3,7 +3,7 @@ ClearNLP labels for English), shared by the actor, event and attribution stages.
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 # Contracted and elided forms of a preposition: "au" is "à le", "du" is "de le", "d'" is "de".
@@ -37,22 +37,54 @@ def words_of(doc: Doc) -> list[tuple[int, str, str]]:
     costs more than the test."""
     found: list[tuple[int, str, str]] | None = doc.user_data.get(_WORDS)
     if found is None:
-        strings = doc.vocab.strings
-        found = doc.user_data[_WORDS] = [
-            (pos, strings[lemma], strings[lower])
-            for pos, lemma, lower in doc.to_array([POS, LEMMA, LOWER]).tolist()]
+        rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
+        text = _texts(doc, [key for _, lemma, lower in rows for key in (lemma, lower)])
+        found = doc.user_data[_WORDS] = [(pos, text[lemma], text[lower])
+                                         for pos, lemma, lower in rows]
     return found
 
 
 def dependents(token: Token) -> list[tuple[str, Token]]:
-    """(dependency label, child) for each child of `token`, read once per Doc: the stages ask
-    for a token's children many times, and spaCy builds new Token objects, and looks up their
-    labels, at each asking. (The Doc is not changed once parsed.)"""
-    known: dict[int, list[tuple[str, Token]]] = token.doc.user_data.setdefault(_DEPENDENTS, {})
-    found = known.get(token.i)
-    if found is None:
-        found = known[token.i] = [(child.dep_, child) for child in token.children]
-    return found
+    """(dependency label, child) for each child of `token`, in order. The stages ask for a
+    token's children many times, and spaCy builds new Token objects, and looks up their labels,
+    at each asking: the whole Doc's are read at the first asking, from its arrays. (The Doc is
+    not changed once parsed.)"""
+    table: list[list[tuple[str, Token]]] | None = token.doc.user_data.get(_DEPENDENTS)
+    if table is None:
+        table = _dependents_table(token.doc)
+    return table[token.i]
+
+
+def _dependents_table(doc: Doc) -> list[list[tuple[str, Token]]]:
+    # HEAD is the head's offset from the token, stored unsigned: as int64 it is signed again.
+    offsets = doc.to_array(HEAD).astype("int64").tolist()
+    labels = doc.to_array(DEP).tolist()
+    text = _texts(doc, labels)
+    tokens = list(doc)
+    table: list[list[tuple[str, Token]]] = [[] for _ in tokens]
+    for i, (offset, label) in enumerate(zip(offsets, labels, strict=True)):
+        if offset:  # (0: the root, its own head)
+            table[i + offset].append((text[label], tokens[i]))
+    doc.user_data[_DEPENDENTS] = table
+    return table
+
+
+# The text of each string-store hash seen in this process: lemmas, forms and labels repeat
+# from Doc to Doc, and the store decodes a new string at each asking. (Emptied when it holds
+# _MOST_STRINGS, so that a long run's memory stays flat.)
+_STRING_TEXTS: dict[int, str] = {}
+_MOST_STRINGS = 200_000
+
+
+def _texts(doc: Doc, keys: list[int]) -> dict[int, str]:
+    """A table that gives the text of each of `keys` (string-store hashes) and others."""
+    known = _STRING_TEXTS
+    if len(known) > _MOST_STRINGS:
+        known.clear()
+    strings = doc.vocab.strings
+    for key in set(keys).difference(known):
+        known[key] = strings[key]
+    return known
 
 
 def morph(token: Token, field: str) -> list[str]:
