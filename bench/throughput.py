@@ -9,6 +9,9 @@ In one run, with the same models, batch size and number of worker processes:
   (c) the full pipeline into a new DuckDB store (`selon ingest`'s code path).
 Each stage includes starting its workers and loading their models. Peak RSS is the largest sum,
 over this process and all its children, of their resident memory, sampled every 0.1 s.
+On a shared machine one stage may run slower than the next for reasons of its own: `--rounds 2`
+measures each twice, the second time in reverse order, and gives the ratios of each round and
+of the totals.
 """
 
 from __future__ import annotations
@@ -180,6 +183,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="a folder to keep the corpus and store in")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure the three stages this many times (every other round in "
+                             "reverse order) and give each round's ratios and the overall ones")
     args = parser.parse_args()
     settings = load_settings()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="selon-bench-"))
@@ -200,19 +206,33 @@ def main() -> None:
         ("(c) pipeline into store", lambda: into_store(corpus, db, settings, args.workers)),
     ]
     print(f"{'stage':<26} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak RSS':>9}  result")
-    stages = []
-    for name, run in runs:
-        stage = measure(name, run)
-        stages.append(stage)
-        unit = "tokens" if stage.name.startswith("(a)") else "events"
-        # Each line as soon as its stage ends: a long run that is stopped still tells something.
-        print(f"{stage.name:<26} {stage.seconds:8.1f} {len(articles) / stage.seconds:11.1f} "
-              f"{words / stage.seconds:9.0f} {stage.peak_rss / 2**30:8.2f}G  "
-              f"{stage.result:,} {unit}", flush=True)
-    a, b, c = (s.seconds for s in stages)
-    print(f"b/a = {a / b:.2f}   c/a = {a / c:.2f}   (throughput ratios; goal c/a ≥ 0.80)")
-    print(f"peak RSS (all processes): {max(s.peak_rss for s in stages) / 2**30:.2f} GB "
-          "(goal ≤ 3 GB)")
+    rounds: list[dict[str, Stage]] = []
+    for number in range(args.rounds):
+        # Every other round runs the stages in reverse order, so that a machine that slows
+        # down or speeds up during the run does not favour one stage.
+        order = runs if number % 2 == 0 else runs[::-1]
+        stages: dict[str, Stage] = {}
+        for name, run in order:
+            db.unlink(missing_ok=True)  # (c) always starts from an empty store
+            stage = measure(name, run)
+            stages[name[:3]] = stage
+            unit = "tokens" if name.startswith("(a)") else "events"
+            # Each line as soon as its stage ends: a long run that is stopped still tells
+            # something.
+            print(f"{stage.name:<26} {stage.seconds:8.1f} {len(articles) / stage.seconds:11.1f} "
+                  f"{words / stage.seconds:9.0f} {stage.peak_rss / 2**30:8.2f}G  "
+                  f"{stage.result:,} {unit}", flush=True)
+        rounds.append(stages)
+        a, b, c = (stages[key].seconds for key in ("(a)", "(b)", "(c)"))
+        label = f"round {number + 1}: " if args.rounds > 1 else ""
+        print(f"{label}b/a = {a / b:.2f}   c/a = {a / c:.2f}   (throughput ratios; goal c/a ≥ 0.80)",
+              flush=True)
+    if args.rounds > 1:
+        total = {key: sum(r[key].seconds for r in rounds) for key in ("(a)", "(b)", "(c)")}
+        print(f"all {args.rounds} rounds: b/a = {total['(a)'] / total['(b)']:.2f}   "
+              f"c/a = {total['(a)'] / total['(c)']:.2f}   (total seconds of each stage)")
+    peak = max(stage.peak_rss for r in rounds for stage in r.values())
+    print(f"peak RSS (all processes): {peak / 2**30:.2f} GB (goal ≤ 3 GB)")
 
 
 if __name__ == "__main__":
