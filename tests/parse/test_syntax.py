@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 
 from selon.config import load_settings
 from selon.parse.models import load_model
-from selon.parse.syntax import dependents, morph, words_of
+from selon.parse.syntax import dependents, forget, morph, words_of
 
 pytestmark = pytest.mark.models
 
@@ -28,3 +31,21 @@ def test_read_once_values_equal_spacys(lang: str, text: str) -> None:
             assert [(dep, child.i) for dep, child in dependents(token)] == [
                 (child.dep_, child.i) for child in token.children]
         assert words_of(doc) == [(t.pos, t.lemma_, t.lower_) for t in doc]
+
+
+def test_a_forgotten_doc_is_freed_with_its_last_reference() -> None:
+    """The Doc's tables hold its Tokens, which hold the Doc: once forgotten, the Doc goes when
+    the stage lets it go, not at the garbage collector's next full collection."""
+    nlp = load_model(load_settings().model_for("en"), "en")
+    gc.disable()
+    try:
+        doc = nlp(TEXTS[1][1])
+        for token in doc:
+            dependents(token), morph(token, "Mood")
+        words_of(doc)
+        kept = weakref.ref(doc)
+        forget(doc)
+        del doc, token
+        assert kept() is None
+    finally:
+        gc.enable()

@@ -94,6 +94,18 @@ class Gazetteer:
         return self.entities[entity_id]
 
     @cached_property
+    def role_phrase_ends(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """By language: the first words and the last words of the roles of several words
+        ("forces de l'ordre", "groupe armé"), so that a word that starts or ends none is not
+        tried with the words around it."""
+        ends: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        for lang, roles in self.roles.items():
+            phrases = [phrase.split(" ") for phrase in roles if " " in phrase]
+            ends[lang] = (frozenset(words[0] for words in phrases),
+                          frozenset(words[-1] for words in phrases))
+        return ends
+
+    @cached_property
     def stateless(self) -> frozenset[str]:
         """Names of the groups and bodies the gazetteer leaves without a country on purpose
         ("Islamic State", "Al-Qaeda": transnational): no article's home country is theirs."""

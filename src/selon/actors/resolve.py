@@ -52,6 +52,8 @@ class ActorResolver:
                  quantity_nouns: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.roles = gazetteer.roles.get(lang, {})
+        self._role_starts, self._role_ends = gazetteer.role_phrase_ends.get(
+            lang, (frozenset(), frozenset()))
         self.day = day
         self.quantity_nouns = quantity_nouns
         self._memo_doc: Doc | None = None
@@ -83,12 +85,15 @@ class ActorResolver:
         lemma, lower = words[i][1].lower(), words[i][2]
         longer = []
         # The words after as written ("forces de l'ordre"), then as lemmas ("chefs rebelles"
-        # is a "chef rebelle", "groupes armés" a "groupe armé").
-        for following in ([form for _, _, form in words[i + 1:i + 4]],
-                          [base.lower() for _, base, _ in words[i + 1:i + 4]]):
-            longer += [f"{lemma} {' '.join(following[:n])}".replace("' ", "'").replace("’ ", "'")
-                       for n in (3, 2, 1) if len(following) >= n]
-        if i > 0:
+        # is a "chef rebelle", "groupes armés" a "groupe armé"); only for a word that starts
+        # some role (or one with an apostrophe, where the words are joined: "l'ordre").
+        if lemma.split(" ", 1)[0] in self._role_starts or "'" in lemma or "’" in lemma:
+            for following in ([form for _, _, form in words[i + 1:i + 4]],
+                              [base.lower() for _, base, _ in words[i + 1:i + 4]]):
+                longer += [
+                    f"{lemma} {' '.join(following[:n])}".replace("' ", "'").replace("’ ", "'")
+                    for n in (3, 2, 1) if len(following) >= n]
+        if i > 0 and lemma.rsplit(" ", 1)[-1] in self._role_ends:
             # The word before as lemma and as written: "militant group", "armed group".
             longer += [f"{words[i - 1][1].lower()} {lemma}", f"{words[i - 1][2]} {lemma}"]
         for phrase in longer:

@@ -19,7 +19,7 @@ reports each a few days from the next does not turn into one act spanning a mont
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -106,7 +106,11 @@ def _span(event_date: str | None, published: date | None,
 
 
 def dates_agree(one: Claim, other: Claim, rules: ActRules) -> bool:
-    a, b = when(one, rules), when(other, rules)
+    return _spans_agree(when(one, rules), when(other, rules), rules)
+
+
+def _spans_agree(a: tuple[date, date, bool] | None, b: tuple[date, date, bool] | None,
+                 rules: ActRules) -> bool:
     if a is None or b is None:
         return True  # nothing to compare: neither date nor publication date
     gap = (max(a[0], b[0]) - min(a[1], b[1])).days
@@ -172,10 +176,21 @@ def amounts_agree(one: Claim, other: Claim) -> bool:
 
 
 def one_act(one: Claim, other: Claim, rules: ActRules) -> bool:
+    return _one_act_with(one, rules)(other)
+
+
+def _one_act_with(one: Claim, rules: ActRules) -> Callable[[Claim], bool]:
+    """`one_act(one, ·)`, with what it reads of `one` read once: grouping asks it of every
+    member of every act a claim may join."""
     # A plan and its execution are two acts ("will send more systems" after "delivered").
-    planned = (one.certainty == "hypothetical", other.certainty == "hypothetical")
-    return (one.type == other.type and planned[0] == planned[1] and sides_agree(one, other)
-            and dates_agree(one, other, rules) and amounts_agree(one, other))
+    planned = one.certainty == "hypothetical"
+    span = when(one, rules)
+
+    def with_other(other: Claim) -> bool:
+        return (one.type == other.type and planned == (other.certainty == "hypothetical")
+                and sides_agree(one, other) and _spans_agree(span, when(other, rules), rules)
+                and amounts_agree(one, other))
+    return with_other
 
 
 def _closeness(claim: Claim, members: Sequence[Claim], rules: ActRules) -> tuple[int, int, int]:
@@ -192,9 +207,9 @@ def _closeness(claim: Claim, members: Sequence[Claim], rules: ActRules) -> tuple
 def best_act(claim: Claim, acts: Iterable[tuple[str, Sequence[Claim]]],
              rules: ActRules) -> str | None:
     """The id of the act the claim belongs to among `acts` (id, members), or None for a new one."""
+    agrees = _one_act_with(claim, rules)
     fitting = [(act_id, members) for act_id, members in acts
-               if members and all(one_act(claim, m, rules) for m in members)
-               and placed(claim, members, rules)]
+               if members and all(agrees(m) for m in members) and placed(claim, members, rules)]
     if len(fitting) < 2:  # (weighing reads every member: not for one act)
         return fitting[0][0] if fitting else None
     return max(fitting, key=lambda f: _closeness(claim, f[1], rules))[0]

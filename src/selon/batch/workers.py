@@ -19,6 +19,7 @@ from dataclasses import replace
 from types import TracebackType
 
 from selon.config import Settings
+from selon.parse.syntax import forget
 from selon.pipeline import Coded, Pipeline
 from selon.records import Article
 from selon.store.duplicates import signature
@@ -51,7 +52,12 @@ def code_prepared(pipeline: Pipeline, batch: Sequence[Article]) -> list[Coded]:
     """Parse and code prepared articles, in their order: what `Pipeline.run` does after its
     `prepare` and `skip`, through the pipeline's public stages."""
     parsed = pipeline.parsers.parse([(article, article.lang or "") for article in batch])
-    return [pipeline.coded(article) for article in parsed]
+    coded = []
+    for article in parsed:
+        coded.append(pipeline.coded(article))
+        for paragraph in article.paragraphs:
+            forget(paragraph.doc)  # (so that each Doc is freed with its batch)
+    return coded
 
 
 def _start_worker(settings: Settings) -> None:

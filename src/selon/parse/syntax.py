@@ -31,6 +31,14 @@ _DEPENDENTS = "selon.dependents"
 _FEATURES = "selon.features"
 
 
+def forget(doc: Doc) -> None:
+    """Drop what was read of the Doc once (see `words_of`, `dependents`, `morph`). Its tables
+    hold Tokens, which hold the Doc: until they go, only the garbage collector's full
+    collections free it."""
+    for key in (_WORDS, _DEPENDENTS, _FEATURES):
+        doc.user_data.pop(key, None)
+
+
 def words_of(doc: Doc) -> list[tuple[int, str, str]]:
     """(part-of-speech id, lemma, lowercase form) of each token, read once per Doc from its
     arrays: the stages scan every sentence for lexicon words, and a Token object per word
