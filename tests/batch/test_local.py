@@ -3,6 +3,7 @@ before parsing, an interrupted run resumed, bad documents reported while the oth
 
 from __future__ import annotations
 
+import gc
 from importlib import resources
 from pathlib import Path
 
@@ -62,6 +63,23 @@ def test_two_workers_store_what_one_stores_in_the_same_order(fixtures: Path,
             "SELECT a.external_id FROM events e JOIN articles a ON a.id = e.article_id"
             " ORDER BY e.rowid").fetchall()
     assert order[0][0] == "sample-fr-01" and order[-1][0].startswith("mini-")
+
+
+def test_a_run_leaves_the_collector_as_it_found_it(pipeline: Pipeline, fixtures: Path,
+                                                  tmp_path: Path) -> None:
+    """The run keeps what it loaded out of the collector's full collections while it runs
+    (gc.freeze), and gives it back after, even when it fails: a long-lived caller (a test run,
+    the explorer) does not keep frozen objects that could never be collected."""
+    assert gc.get_freeze_count() == 0
+    run(pipeline, tmp_path / "news.duckdb", [fixtures / "mini.jsonl"])
+    assert gc.get_freeze_count() == 0
+    with Store(tmp_path / "news.duckdb") as store, pytest.raises(RuntimeError):
+        ingest_into([str(fixtures / "broken.jsonl")], store, pipeline, _raise)
+    assert gc.get_freeze_count() == 0
+
+
+def _raise(error: DocumentError) -> None:
+    raise RuntimeError(str(error))
 
 
 def test_stored_articles_are_skipped_before_parsing(pipeline: Pipeline, fixtures: Path,

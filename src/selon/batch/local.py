@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -61,7 +62,6 @@ def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline, on_error
     tracker = progress or Silent()
     seen: set[str] = set()
     store.link_duplicates()  # articles stored before duplicates were tracked, once
-    settle_heap()  # (what this process has loaded lives as long as the run)
 
     def fail(error: DocumentError) -> None:
         report.failed.append(error)
@@ -101,6 +101,7 @@ def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline, on_error
     # conflict checks, the acts and duplicates it reads back), and an interrupt loses at most
     # `write_batch_size` articles' coding, which the next run redoes.
     pending: list[Coded] = []
+    settle_heap()  # (what this process has loaded lives as long as the run; thawed after it)
     try:
         for coded in code_batches(batches(to_code(), pipeline.settings.batch_size), pipeline,
                                   workers):
@@ -111,6 +112,7 @@ def ingest_into(paths: Iterable[str], store: Store, pipeline: Pipeline, on_error
         if pending:
             write(pending)
     finally:
+        gc.unfreeze()
         tracker.close()
     return report
 

@@ -40,10 +40,11 @@ def settle_heap() -> None:
     """Leave what is loaded so far out of the cyclic garbage collector's full collections.
 
     A worker's models, gazetteer and lexicons are about a million Python objects that live as
-    long as the process; each full collection walked them all again (some 0.4 s, several
-    times per hundred articles: 2–3 ms an article, an eighth of coding). Frozen, they are left
-    alone; what articles allocate is collected as before (and freed objects are still freed:
-    freezing only stops the collector from scanning them for cycles)."""
+    long as the process; each full collection walked them all again (some 0.4 s, about once
+    per hundred articles: 3–4 ms an article, a fifth of coding). Frozen, they are left alone;
+    what articles allocate is collected as before. (A frozen object that becomes cyclic
+    garbage is never collected: call it only on what lives as long as the work, and
+    `gc.unfreeze()` after, as `ingest_into` does.)"""
     gc.collect()
     gc.freeze()
 
