@@ -524,3 +524,28 @@ def test_past_leaders_are_known_with_their_terms(pipeline: Pipeline) -> None:
     [meeting] = outcome.events  # type: ignore[union-attr]
     sides = {(a.country, a.sector, a.name) for a in (meeting.source, meeting.target) if a}
     assert sides == {("USA", "GOV", "George W. Bush"), ("GBR", "GOV", "Gordon Brown")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # its own clause's subject, not the subject of the sentence before
+    ("Beijing praised the deal. Russia lost markets after its invasion of Ukraine.",
+     ("ASSAULT", "RUS", "UKR")),
+    ("Beijing praised the deal. The United States reaffirmed its support for Guyana.",
+     ("SUPPORT", "USA", "GUY")),
+    # a clause with no subject of its own: the clause above's ("promised to end its…")
+    ("Beijing praised the deal. Russia promised to end its offensive against Ukraine.",
+     ("ASSAULT", "RUS", "UKR")),
+    ("Brazil and Peru launched their joint naval exercises on Monday.",
+     ("COOPERATE", "BRA", "PER")),
+])
+def test_a_possessive_stands_for_its_clauses_subject(pipeline: Pipeline, text: str,
+                                                     expected: tuple[str, str, str]) -> None:
+    found = triples(code(pipeline, text, "en"))
+    assert expected in found
+    assert not {t for t in found if t[0] == expected[0] and t[1] == "CHN"}
+
+
+def test_a_possessive_inside_the_subject_is_not_the_subject(pipeline: Pipeline) -> None:
+    # "Its army": the owner is the one named before, not the army itself.
+    found = triples(code(pipeline, "Beijing praised the deal. Its army attacked Taiwan.", "en"))
+    assert ("ASSAULT", "CHN", "TWN") in found

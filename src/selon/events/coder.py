@@ -207,6 +207,10 @@ class EventCoder:
             # "lui" is a person before it is an organisation.
             people = [a for a in named if a.org is None] or named
             return people[-1:]
+        if token.dep_ in ("poss", "nmod:poss"):
+            possessor = self._possessor(token, mentions)
+            if possessor:
+                return possessor
         if token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
             # "Le gouvernement américain répète qu'il n'envisageait pas…", "Britain said it
             # would…": the nearest governing clause whose subject names an actor.
@@ -220,6 +224,29 @@ class EventCoder:
                     return [a for _, a in speakers] if plural else [speakers[0][1]]
         latest = self.discourse.latest_subject() or self.discourse.latest_person()
         return [latest] if latest else []
+
+    def _possessor(self, token: Token, mentions: MentionIndex) -> list[Actor]:
+        """Whom a possessive pronoun stands for in its sentence: the subject of the clause it
+        is in ("Russia lost markets after its invasion of Ukraine"), or of the clause above
+        when its own has none ("Russia promised to end its offensive"), or whom that clause
+        asks or urges ("the US urged Israel to halt its offensive"). None found (a possessive
+        inside the subject, "its army attacked…"; a subject that names no actor): []."""
+        plural = "Plur" in morph(token, "Number")
+        for clause in token.ancestors:
+            if clause.pos_ not in ("VERB", "AUX"):
+                continue
+            own = children(clause, self.lexicon.subject)
+            if any(s.left_edge.i <= token.i <= s.right_edge.i for s in own):
+                return []
+            if own:
+                actors = [a for _, a in self.actors_of(own, mentions)]
+                return actors if plural else actors[:1]
+            if clause.dep_ == "xcomp" and clause.head is not clause:
+                asked = [a for _, a in self.actors_of(
+                    children(clause.head, ("dobj", "obj", "dative", "iobj")), mentions)]
+                if asked:
+                    return asked if plural else asked[:1]
+        return []
 
     def named_in_sentence(self, sentence: Span, mentions: MentionIndex,
                           before: int | None = None) -> list[Actor]:
