@@ -549,3 +549,31 @@ def test_a_possessive_inside_the_subject_is_not_the_subject(pipeline: Pipeline) 
     # "Its army": the owner is the one named before, not the army itself.
     found = triples(code(pipeline, "Beijing praised the deal. Its army attacked Taiwan.", "en"))
     assert ("ASSAULT", "CHN", "TWN") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China lifted its sanctions on the European Union.", ("CONCEDE", "CHN", None)),
+    ("Peru militarised its border with Bolivia, sending thousands of soldiers.",
+     ("MOBILIZE", "PER", "BOL")),
+])
+def test_the_subjects_own_thing_is_not_the_target(pipeline: Pipeline, text: str,
+                                                  expected: tuple[str, str, str | None]) -> None:
+    # "its" is the subject's: the act is aimed at what the complement names.
+    found = code(pipeline, text, "en")
+    assert expected in triples(found)
+    assert all(e.target and e.target != e.source for e in found)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Beijing praised the talks. Canada dropped most of its tariffs on Mexican steel."),
+    ("en", "Japan lifted its ban on imports of Brazilian beef."),
+    ("fr", "Le Japon a supprimé la plupart de ses droits de douane sur l'acier mexicain."),
+    ("fr", "L'Union européenne a levé ses sanctions contre la Syrie."),
+])
+def test_a_measure_undone_is_not_coded_as_taken(pipeline: Pipeline, lang: str, text: str) -> None:
+    assert "SANCTION" not in {e.type for e in code(pipeline, text, lang)}
+
+
+def test_a_measure_taken_is_still_coded(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Canada dropped its claim and imposed tariffs on Mexican steel.", "en")
+    assert ("SANCTION", "CAN", "MEX") in triples(found)

@@ -225,6 +225,26 @@ class EventCoder:
         latest = self.discourse.latest_subject() or self.discourse.latest_person()
         return [latest] if latest else []
 
+    def _undone(self, sentence: Span, triggers: dict[int, Trigger]) -> set[int]:
+        """The nominal acts that a verb of the sentence undoes: "dropped most of its tariffs",
+        "a levé les sanctions" (see the lexicon's reversal_verbs)."""
+        reversal = self.lexicon.reversal_verbs
+        if not reversal or not any(e.pos == "noun" for e in triggers.values()):
+            return set()
+        doc = sentence.doc
+        found: set[int] = set()
+        for i, (pos, lemma, _) in enumerate(words_of(doc)[sentence.start:sentence.end],
+                                            sentence.start):
+            if pos == VERB and lemma.lower() in reversal:
+                for obj in children(doc[i], OBJECT_DEPS):
+                    found |= {t.i for t in noun_phrase(obj)}
+        return found
+
+    def _subjects_own(self, token: Token, mentions: MentionIndex) -> bool:
+        """A possessive pronoun bound in its sentence ("its", "their": see `_possessor`)."""
+        return (token.pos_ == "PRON" and token.dep_ in ("poss", "nmod:poss")
+                and bool(self._possessor(token, mentions)))
+
     def _possessor(self, token: Token, mentions: MentionIndex) -> list[Actor]:
         """Whom a possessive pronoun stands for in its sentence: the subject of the clause it
         is in ("Russia lost markets after its invasion of Ukraine"), or of the clause above
@@ -321,7 +341,10 @@ class EventCoder:
     def targets_of(self, token: Token, specs: tuple[str, ...],
                    mentions: MentionIndex) -> list[tuple[Token, Actor]]:
         for spec in specs:
-            actors = self.actors_of(self._spec_tokens(token, spec), mentions)
+            # "China lifted its sanctions on the EU": a possessive that stands for the clause's
+            # own subject names whose the thing is, not whom the act is aimed at.
+            actors = self.actors_of([t for t in self._spec_tokens(token, spec)
+                                     if not self._subjects_own(t, mentions)], mentions)
             if actors:
                 return actors
         # No actor in the complement itself: its owner ("attacked Chad's border posts"), but
@@ -849,8 +872,9 @@ class EventCoder:
                     if dep in OBJECT_DEPS:
                         verb_objects |= {t.i for t in noun_phrase(child)}
             yield from self._with_lone_target(candidates, sentence, mentions)
+        undone = self._undone(sentence, triggers)
         for i, entry in sorted(triggers.items()):
-            if entry.pos != "noun" or i in verb_objects:
+            if entry.pos != "noun" or i in verb_objects or i in undone:
                 continue
             token = doc[i]
             if self._embedded(token, triggers):

@@ -56,6 +56,9 @@ class Lexicon:
     object_complements: tuple[str, ...] = ()
     # Verbs that perform the act their object names, and lend it their subject: "imposer".
     light_verbs: frozenset[str] = frozenset()
+    # Verbs that undo the act their object names: "China lifted its sanctions", "a levé ses
+    # restrictions": that act is not coded (the verb may be an act of its own: CONCEDE).
+    reversal_verbs: frozenset[str] = frozenset()
     # Types whose acts a state performs through its armed forces: "Israel struck Iran" is ISR MIL.
     military_types: frozenset[str] = frozenset()
     # Prepositions that introduce where an act took place: "à Tbilissi", "in Kursk".
@@ -129,6 +132,7 @@ def load_lexicon(lang: str) -> Lexicon:
         agent=tuple(defaults.get("agent", ["obl:agent"])),
         object_complements=tuple(defaults.get("object_complements", [])),
         light_verbs=frozenset(defaults.get("light_verbs", [])),
+        reversal_verbs=frozenset(defaults.get("reversal_verbs", [])),
         military_types=frozenset(defaults.get("military_types", [])),
         location_prepositions=frozenset(defaults.get("location_prepositions", [])),
         place_prepositions=frozenset(defaults.get("place_prepositions", [])),
