@@ -261,7 +261,7 @@ class EventCoder:
             if own:
                 actors = [a for _, a in self.actors_of(own, mentions)]
                 return actors if plural else actors[:1]
-            if clause.dep_ == "xcomp" and clause.head is not clause:
+            if clause.dep_ == "xcomp":  # (never the root: it has a head of its own)
                 asked = [a for _, a in self.actors_of(
                     children(clause.head, ("dobj", "obj", "dative", "iobj")), mentions)]
                 if asked:
