@@ -313,7 +313,7 @@ class EventCoder:
             # spaCy's French model marks some active subjects nsubj:pass; and a clause under a
             # passive takes its subject: "X est mentionné comme ayant demandé", "X is said to…".
             return passive
-        if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
+        if verb.dep_ in INHERITS_SUBJECT and verb.head.i != verb.i:
             return self.subject_tokens(verb.head, inherited=True)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             # "imposed sanctions after accusing Tehran of…": the clause the preposition hangs on.
@@ -323,7 +323,7 @@ class EventCoder:
             # "une lettre de Maduro adressée au président Xi demandant…": a participle the
             # parser hung on the addressee belongs to what was addressed.
             while (any(dep == "case" for dep, _ in dependents(head)) and head.head.dep_ == "acl"
-                   and head.head.pos_ == "VERB" and head.head.head is not head.head):
+                   and head.head.pos_ == "VERB" and head.head.head.i != head.head.i):
                 head = head.head.head
             return [head]
         # "Pékin s'en est pris à…": a name before the verb that the French parser left
@@ -424,7 +424,7 @@ class EventCoder:
             # Assad, Reuters reports" is not Reuters' meeting.)
             own_subject = children(verb, self.lexicon.subject)
             while not sources and not own_subject and clause.dep_ in INHERITS_SUBJECT and (
-                    clause.head is not clause):
+                    clause.head.i != clause.i):
                 # "Bamako a affirmé que l'appareil avait été abattu … et accuse Alger": a clause
                 # coordinated inside another takes the nearest subject that names an actor.
                 clause = clause.head
@@ -742,7 +742,7 @@ class EventCoder:
         """The verb a nominal event is the object of: "Washington a imposé des sanctions", "a
         wave of strikes"; not what an attitude is about ("expressed sorrow for the shootings")."""
         current = noun
-        while current.dep_ in ("nmod", "pobj", "prep", "conj") and current.head is not current:
+        while current.dep_ in ("nmod", "pobj", "prep", "conj") and current.head.i != current.i:
             if current.dep_ == "prep" and current.lower_ not in PARTITIVE:
                 return None
             if current.dep_ == "nmod" and any(dep == "case" and c.lower_ not in PARTITIVE
@@ -783,7 +783,7 @@ class EventCoder:
 
     def _embedded(self, token: Token, verbs: dict[int, Trigger]) -> bool:
         current = token
-        while current.head is not current and current.dep_ in ("xcomp", "ccomp", "obj", "dobj",
+        while current.head.i != current.i and current.dep_ in ("xcomp", "ccomp", "obj", "dobj",
                                                                  "obl:arg", "pcomp", "prep",
                                                                  "pobj", "advcl"):
             if current.dep_ == "advcl" and is_passive_participle(current):
@@ -907,7 +907,7 @@ def _consequence(verb: Token, entry: Trigger, triggers: dict[int, Trigger]) -> b
 
 
 def _coordination_head(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 
