@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.parts_of_speech import VERB
 from spacy.tokens import Span, Token
 
 from selon.attribution.cues import Cues
@@ -26,6 +25,7 @@ from selon.parse.syntax import (
     noun_phrase,
     phrase_text,
     preposition_object,
+    verbs_among,
     words_of,
 )
 from selon.records import Actor
@@ -135,8 +135,6 @@ class AttributionReader:
             starts.setdefault(word, []).append(position)
         found: list[MarkedSource] = []
         for marker, cited in self._markers:
-            if marker[0] not in starts:
-                continue
             size = len(marker)
             for start in starts.get(marker[0], ()):
                 if tuple(words[start : start + size]) != marker:
@@ -442,12 +440,8 @@ class AttributionReader:
         closing quote ("…, a indiqué le ministère", "…, the ministry said"), however the
         parser hung them; a verb with its own "que"/"that" clause states something else."""
         found: list[Token] = []
-        # Speech verbs after the trigger, found off the Doc's arrays (see `words_of`): a Token
-        # object for each word of the sentence costs more than the test.
-        doc, speech_verbs = sentence.doc, self.cues.speech_verbs
-        first = max(trigger.i + 1, sentence.start)
-        after = [doc[i] for i, (pos, lemma, _) in enumerate(words_of(doc)[first:sentence.end], first)
-                 if pos == VERB and lemma.lower() in speech_verbs]
+        after = verbs_among(sentence.doc, max(trigger.i + 1, sentence.start), sentence.end,
+                            self.cues.speech_verbs)
         if not after:
             return found
         ancestors = {t.i for t in trigger.ancestors}

@@ -30,6 +30,7 @@ from selon.parse.syntax import (
     phrase_text,
     preposition_object,
     prepositional_objects,
+    verbs_among,
     words_of,
 )
 from selon.records import Actor
@@ -231,14 +232,8 @@ class EventCoder:
         reversal = self.lexicon.reversal_verbs
         if not reversal or not any(e.pos == "noun" for e in triggers.values()):
             return set()
-        doc = sentence.doc
-        found: set[int] = set()
-        for i, (pos, lemma, _) in enumerate(words_of(doc)[sentence.start:sentence.end],
-                                            sentence.start):
-            if pos == VERB and lemma.lower() in reversal:
-                for obj in children(doc[i], OBJECT_DEPS):
-                    found |= {t.i for t in noun_phrase(obj)}
-        return found
+        return {t.i for verb in verbs_among(sentence.doc, sentence.start, sentence.end, reversal)
+                for obj in children(verb, OBJECT_DEPS) for t in noun_phrase(obj)}
 
     def _subjects_own(self, token: Token, mentions: MentionIndex) -> bool:
         """A possessive pronoun bound in its sentence ("its", "their": see `_possessor`)."""
@@ -251,22 +246,23 @@ class EventCoder:
         when its own has none ("Russia promised to end its offensive"), or whom that clause
         asks or urges ("the US urged Israel to halt its offensive"). None found (a possessive
         inside the subject, "its army attacked…"; a subject that names no actor): []."""
-        plural = "Plur" in morph(token, "Number")
+        found: list[tuple[Token, Actor]] = []
         for clause in token.ancestors:
             if clause.pos_ not in ("VERB", "AUX"):
                 continue
             own = children(clause, self.lexicon.subject)
             if any(s.left_edge.i <= token.i <= s.right_edge.i for s in own):
-                return []
+                break
             if own:
-                actors = [a for _, a in self.actors_of(own, mentions)]
-                return actors if plural else actors[:1]
+                found = self.actors_of(own, mentions)
+                break
             if clause.dep_ == "xcomp":  # (never the root: it has a head of its own)
-                asked = [a for _, a in self.actors_of(
-                    children(clause.head, ("dobj", "obj", "dative", "iobj")), mentions)]
-                if asked:
-                    return asked if plural else asked[:1]
-        return []
+                found = self.actors_of(children(clause.head, ("dobj", "obj", "dative", "iobj")),
+                                       mentions)
+                if found:
+                    break
+        actors = [a for _, a in found]
+        return actors if "Plur" in morph(token, "Number") else actors[:1]
 
     def named_in_sentence(self, sentence: Span, mentions: MentionIndex,
                           before: int | None = None) -> list[Actor]:

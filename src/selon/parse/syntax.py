@@ -3,7 +3,10 @@ ClearNLP labels for English), shared by the actor, event and attribution stages.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 # Contracted and elided forms of a preposition: "au" is "à le", "du" is "de le", "d'" is "de".
@@ -50,6 +53,13 @@ def words_of(doc: Doc) -> list[tuple[int, str, str]]:
         found = doc.user_data[_WORDS] = [(pos, text[lemma], text[lower])
                                          for pos, lemma, lower in rows]
     return found
+
+
+def verbs_among(doc: Doc, start: int, end: int, lemmas: Collection[str]) -> list[Token]:
+    """The verbs from token `start` to `end` whose lowercase lemma is one of `lemmas`, found
+    off the Doc's arrays (see `words_of`): only those become Token objects."""
+    return [doc[i] for i, (pos, lemma, _) in enumerate(words_of(doc)[start:end], start)
+            if pos == VERB and lemma.lower() in lemmas]
 
 
 def dependents(token: Token) -> list[tuple[str, Token]]:
